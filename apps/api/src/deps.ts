@@ -1,0 +1,13 @@
+import type { Config } from '@callbridge/config';
+import type { PrismaClient } from '@callbridge/db';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+/** Everything the API needs from outside; `buildServer` creates nothing global of its own. */
+export interface ApiDeps {
+  config: Config;
+  db: PrismaClient;
+  /** Used by /health to see the queue's Redis. */
+  redis: Redis;
+  logger: Logger;
+}
