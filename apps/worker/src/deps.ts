@@ -1,0 +1,13 @@
+import type { Config } from '@callbridge/config';
+import type { PrismaClient } from '@callbridge/db';
+import type { Logger } from 'pino';
+
+export interface WorkerDeps {
+  config: Config;
+  db: PrismaClient;
+  databaseUrl: string;
+  redisUrl: string;
+  logger: Logger;
+  /** Overrides for tests; production uses the defaults. */
+  relayPollIntervalMs?: number;
+}

@@ -1,0 +1,25 @@
+import type { JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+/**
+ * Every queue and job of the worker, in one place: name, payload schema (ids only, never
+ * secrets), attempts, backoff and the deterministic job id that makes a re-enqueue a no-op.
+ */
+export const QUEUES = {
+  outbox: 'outbox',
+} as const;
+
+export const dispatchOutboxEntryJob = {
+  queue: QUEUES.outbox,
+  name: 'dispatch-outbox-entry',
+  payload: z.object({ outboxId: z.string().regex(/^\d+$/) }),
+  jobId: (outboxId: bigint | string) => `outbox-${outboxId}`,
+  options: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  } satisfies JobsOptions,
+} as const;
+
+export type DispatchOutboxEntryPayload = z.infer<typeof dispatchOutboxEntryJob.payload>;
