@@ -1,7 +1,3 @@
--- The relay looks up unpublished outbox rows in id order; a partial index keeps that lookup small
--- however long the published history grows (Prisma cannot declare a partial index).
-CREATE INDEX "outbox_unpublished_idx" ON "outbox" ("id") WHERE "publishedAt" IS NULL;
-
 -- Wakes the relay (LISTEN outbox_inserted) as soon as a transaction with outbox rows commits;
 -- NOTIFY is delivered at commit, so the relay never sees a row before it is visible.
 CREATE FUNCTION notify_outbox_inserted() RETURNS trigger
