@@ -1,0 +1,8 @@
+export {
+  createTestDatabase,
+  testPostgresServerUrl,
+  testPostgresTemplate,
+  testRedisUrl,
+  testQueuePrefix,
+} from './test-database.js';
+export type { TestDatabase } from '../postgres/database-clone.js';
