@@ -1,12 +1,12 @@
 import { loadConfig, LOG_REDACT_PATHS, maskUrl } from '@callbridge/config';
 import { migrateDeploy } from '@callbridge/db/migrations';
-import { startPostgres, startRedis } from '@callbridge/testkit';
+import { startRedis } from '@callbridge/testkit';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startTsProcess, stopProcess } from './child-process.js';
-import { ensureDatabase } from './ensure-database.js';
+import { startEmbeddedDatabase } from './embedded-database.js';
 import { loadOrCreateLocalSecrets } from './local-secrets.js';
 
 /**
@@ -27,10 +27,10 @@ async function prepareDatabase(): Promise<string> {
     logger.info({ database: maskUrl(config.DATABASE_URL) }, 'database: using DATABASE_URL');
     return config.DATABASE_URL;
   }
-  const server = await startPostgres({ dataDir: path.join(dataDir, 'pg') });
+  const { server, databaseUrl } = await startEmbeddedDatabase(dataDir);
   cleanups.unshift(() => server.stop());
-  logger.info({ kind: server.kind, dataDir: path.join(dataDir, 'pg') }, 'database: embedded PostgreSQL started');
-  return ensureDatabase(server.url, 'callbridge');
+  logger.info({ dataDir: path.join(dataDir, 'pg'), port: server.port }, 'database: embedded PostgreSQL started');
+  return databaseUrl;
 }
 
 async function prepareRedis(): Promise<string> {
@@ -40,7 +40,10 @@ async function prepareRedis(): Promise<string> {
   }
   const server = await startRedis({ dataDir: path.join(dataDir, 'redis') });
   cleanups.unshift(() => server.stop());
-  logger.info({ kind: server.kind, dataDir: path.join(dataDir, 'redis') }, 'queue: BullMQ on a local redis-server (AOF on)');
+  logger.info(
+    { dataDir: path.join(dataDir, 'redis'), port: server.port },
+    'queue: BullMQ on a local redis-server (AOF on, noeviction)',
+  );
   return server.url;
 }
 
