@@ -8,16 +8,21 @@ import { healthRoute } from './routes/health.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** Builds the API from its dependencies; `main.ts` only listens. Tests build it with real ones. */
 export async function buildServer(deps: ApiDeps): Promise<App> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: deps.logger,
     // The original ASP.NET routing is case-insensitive: /calltask and /callTask are one route.
     routerOptions: { caseSensitive: false },
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

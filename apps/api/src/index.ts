@@ -1,2 +1,2 @@
-export { buildServer, BODY_LIMIT_BYTES } from './app.js';
+export { buildServer, BODY_LIMIT_BYTES, type App } from './app.js';
 export type { ApiDeps } from './deps.js';

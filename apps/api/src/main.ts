@@ -19,7 +19,8 @@ redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connecti
 await redis.connect().catch((error: Error) => logger.warn({ err: error.message }, 'redis not reachable at start'));
 
 await seedExternalSystemKeys(db, config.EXTERNAL_SYSTEM_KEYS ?? []);
-if (!config.EXTERNAL_SYSTEM_KEYS?.length) logger.warn('EXTERNAL_SYSTEM_KEYS is empty: no dispatch system can call the API');
+if (!config.EXTERNAL_SYSTEM_KEYS?.length)
+  logger.warn('EXTERNAL_SYSTEM_KEYS is empty: no dispatch system can call the API');
 
 const app = await buildServer({ config, db, redis, logger });
 await app.listen({ port: config.PORT, host: config.HOST });

@@ -10,4 +10,6 @@ export interface WorkerDeps {
   logger: Logger;
   /** Overrides for tests; production uses the defaults. */
   relayPollIntervalMs?: number;
+  /** BullMQ key prefix (default `bull`); tests sharing one Redis each use their own. */
+  queuePrefix?: string;
 }

@@ -16,7 +16,8 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const consumerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: null };
   const producerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: 1 };
 
-  const outboxQueue = new Queue(QUEUES.outbox, { connection: producerConnection });
+  const prefix = deps.queuePrefix ?? 'bull';
+  const outboxQueue = new Queue(QUEUES.outbox, { connection: producerConnection, prefix });
   const outboxWorker = new Worker(
     QUEUES.outbox,
     async (job) => {
@@ -24,7 +25,7 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
       const log = logger.child({ jobId: job.id, outboxId: payload.outboxId });
       return dispatchOutboxEntry(db, payload, log);
     },
-    { connection: consumerConnection, concurrency: 10 },
+    { connection: consumerConnection, prefix, concurrency: 10 },
   );
   outboxWorker.on('completed', (job) => {
     void recordJobOutcome(db, job, 'completed').catch((error: unknown) =>

@@ -3,34 +3,32 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** `name:key,name2:key2` → [{ name, key }] (ExternalSystemAuth keys of dispatch systems). */
-const externalSystemKeys = z
-  .string()
-  .transform((raw, ctx) => {
-    const entries = raw
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-    const keys: { name: string; key: string }[] = [];
-    for (const entry of entries) {
-      const separator = entry.indexOf(':');
-      const name = entry.slice(0, separator).trim();
-      const key = entry.slice(separator + 1).trim();
-      if (separator <= 0 || key.length < 16) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `each entry must be name:key with a key of at least 16 characters (got an entry named "${name || '?'}")`,
-        });
-        return z.NEVER;
-      }
-      keys.push({ name, key });
-    }
-    const names = new Set(keys.map((k) => k.name));
-    if (names.size !== keys.length) {
-      ctx.addIssue({ code: 'custom', message: 'names must be unique' });
+const externalSystemKeys = z.string().transform((raw, ctx) => {
+  const entries = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const keys: { name: string; key: string }[] = [];
+  for (const entry of entries) {
+    const separator = entry.indexOf(':');
+    const name = entry.slice(0, separator).trim();
+    const key = entry.slice(separator + 1).trim();
+    if (separator <= 0 || key.length < 16) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `each entry must be name:key with a key of at least 16 characters (got an entry named "${name || '?'}")`,
+      });
       return z.NEVER;
     }
-    return keys;
-  });
+    keys.push({ name, key });
+  }
+  const names = new Set(keys.map((k) => k.name));
+  if (names.size !== keys.length) {
+    ctx.addIssue({ code: 'custom', message: 'names must be unique' });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 /**
  * `keyId:base64,keyId2:base64` → encryption keys for adapter credentials (AES-256-GCM, 32 bytes
@@ -38,7 +36,10 @@ const externalSystemKeys = z
  */
 const credentialKeys = z.string().transform((raw, ctx) => {
   const keys: { id: string; key: Buffer }[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator).trim();
     const key = Buffer.from(entry.slice(separator + 1).trim(), 'base64');
@@ -66,10 +67,7 @@ export const envSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   DATA_DIR: z.string().min(1).default('.data'),
-  ADMIN_API_KEY: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(16, 'must be at least 16 characters').optional(),
-  ),
+  ADMIN_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   EXTERNAL_SYSTEM_KEYS: z.preprocess(emptyAsUndefined, externalSystemKeys.optional()),
   CREDENTIALS_KEYS: z.preprocess(emptyAsUndefined, credentialKeys.optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -79,4 +77,10 @@ export type Env = z.input<typeof envSchema>;
 export type Config = z.output<typeof envSchema>;
 
 /** Variables whose values are secrets: never logged, never echoed in an error. */
-export const SECRET_VARIABLES = ['ADMIN_API_KEY', 'EXTERNAL_SYSTEM_KEYS', 'CREDENTIALS_KEYS', 'DATABASE_URL', 'REDIS_URL'] as const;
+export const SECRET_VARIABLES = [
+  'ADMIN_API_KEY',
+  'EXTERNAL_SYSTEM_KEYS',
+  'CREDENTIALS_KEYS',
+  'DATABASE_URL',
+  'REDIS_URL',
+] as const;

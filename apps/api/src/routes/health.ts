@@ -19,10 +19,7 @@ export const healthRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, red
       },
     },
     async (_request, reply) => {
-      const [database, queue] = await Promise.all([
-        probe(() => db.$queryRaw`SELECT 1`),
-        probe(() => redis.ping()),
-      ]);
+      const [database, queue] = await Promise.all([probe(() => db.$queryRaw`SELECT 1`), probe(() => redis.ping())]);
       if (database === 'up' && queue === 'up') return { status: 'ok' as const, database, queue };
       return reply.status(503).send({ status: 'degraded' as const, database, queue });
     },

@@ -67,7 +67,12 @@ export async function createCall(db: Db, input: NewCall): Promise<CreatedCall> {
     });
 
     await tx.notification.create({
-      data: { userId: input.ownerId, callId: call.id, kind: 'call.assigned', text: `Call ${number} was assigned to you` },
+      data: {
+        userId: input.ownerId,
+        callId: call.id,
+        kind: 'call.assigned',
+        text: `Call ${number} was assigned to you`,
+      },
     });
     await recordOutbox(tx, { topic: 'call.created', callId: call.id });
     return call;

@@ -2,7 +2,7 @@ import type { Db } from '@callbridge/db';
 
 /**
  * The stamp below which every row is final: no open transaction can still commit a call, message
- * or jeopardy with a smaller stamp (prisma/sql/modification_stamps.sql explains how). A feed
+ * or jeopardy with a smaller stamp (migration `..._modification_stamps` explains how). A feed
  * answers only rows with `cursor < stamp < horizon`.
  *
  * Must run as its own statement before the rows are read (READ COMMITTED gives the next statement
