@@ -31,7 +31,16 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
     ? path.resolve(options.dataDir)
     : await mkdtemp(path.join(tmpdir(), 'callbridge-pg-'));
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
+  if (runAs) {
+    await chown(dataDir, runAs.uid, runAs.gid);
+    const reachable = await runCommand('test', ['-w', dataDir], runAs);
+    if (reachable.code !== 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user, which cannot reach ${dataDir} (a parent folder such as /root is ` +
+          'mode 700). Set DATA_DIR to a folder outside it, e.g. DATA_DIR=/var/lib/callbridge.',
+      );
+    }
+  }
   const asOwner = { ...runAs, env: { ...process.env, LC_ALL: 'C' } };
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
