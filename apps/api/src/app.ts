@@ -18,8 +18,10 @@ export type App = FastifyInstance<
 
 /** Builds the API from its dependencies; `main.ts` only listens. Tests build it with real ones. */
 export async function buildServer(deps: ApiDeps): Promise<App> {
+  // Typed as Fastify's base logger so the instance type does not carry pino's own generics.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
   const app = Fastify({
-    loggerInstance: deps.logger,
+    loggerInstance,
     // The original ASP.NET routing is case-insensitive: /calltask and /callTask are one route.
     routerOptions: { caseSensitive: false },
     bodyLimit: BODY_LIMIT_BYTES,
