@@ -117,4 +117,21 @@ describe('POST /call → outbox → queue job → worker', () => {
     expect(await db.call.count()).toBe(callsBefore);
     expect(await db.outboxEntry.count()).toBe(outboxBefore);
   });
+
+  it('asks for the key before looking at the body: no key is 401 even for an invalid body', async () => {
+    const response = await app.inject({ method: 'POST', url: '/call', payload: {} });
+    expect(response.statusCode).toBe(401);
+    expect(response.json<{ message: string }>().message).toMatch(/Authorization/);
+  });
+
+  it('answers malformed JSON with a 400 ErrorDTO', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/call',
+      headers: { authorization: `Bearer ${DISPATCH_KEY}`, 'content-type': 'application/json' },
+      payload: '{"clientName":',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ errorCode: 0, message: 'malformed JSON body' });
+  });
 });

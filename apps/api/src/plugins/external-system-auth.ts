@@ -1,6 +1,6 @@
 import { findExternalSystem, unauthorized } from '@callbridge/core';
 import type { PrismaClient } from '@callbridge/db';
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { bearerToken } from './bearer-token.js';
 
 declare module 'fastify' {
@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 /** ExternalSystemAuth: a key from EXTERNAL_SYSTEM_KEYS in the Authorization header. */
-export function externalSystemAuth(db: PrismaClient): preHandlerAsyncHookHandler {
+export function externalSystemAuth(db: PrismaClient): onRequestAsyncHookHandler {
   return async (request) => {
     const token = bearerToken(request);
     if (!token) throw unauthorized('missing Authorization header (ExternalSystemAuth key)');

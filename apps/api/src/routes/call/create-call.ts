@@ -10,7 +10,7 @@ export const createCallRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db 
   app.post(
     '/call',
     {
-      preHandler: externalSystemAuth(db),
+      onRequest: externalSystemAuth(db),
       schema: {
         tags: ['Call'],
         body: callInputSchema,
