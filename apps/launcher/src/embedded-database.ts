@@ -1,6 +1,5 @@
-import { startPostgres, type ServerHandle } from '@callbridge/testkit';
+import { ensureDatabase, startPostgres, type ServerHandle } from '@callbridge/testkit';
 import path from 'node:path';
-import { ensureDatabase } from './ensure-database.js';
 
 export const EMBEDDED_DATABASE_NAME = 'callbridge';
 

@@ -1,12 +1,11 @@
 import { migrateDeploy, readMigrations } from '@callbridge/db/migrations';
-import { cloneDatabase } from '@callbridge/testkit';
+import { cloneDatabase, ensureDatabase } from '@callbridge/testkit';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPostgresServerUrl, testPostgresTemplate } from '@callbridge/testkit/vitest';
-import { ensureDatabase } from '../src/ensure-database.js';
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

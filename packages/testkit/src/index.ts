@@ -4,4 +4,4 @@ export { startPostgres } from './postgres/start-postgres.js';
 export { startRedis } from './redis/start-redis.js';
 export { freePort } from './free-port.js';
 export { waitUntil } from './wait-until.js';
-export { createTemplateDatabase, cloneDatabase, type TestDatabase } from './postgres/database-clone.js';
+export { createTemplateDatabase, cloneDatabase, ensureDatabase, type TestDatabase } from './postgres/databases.js';

@@ -1,6 +1,6 @@
 import { migrateDeploy } from '@callbridge/db/migrations';
 import type { TestProject } from 'vitest/node';
-import { createTemplateDatabase } from '../postgres/database-clone.js';
+import { createTemplateDatabase } from '../postgres/databases.js';
 import { startPostgres } from '../postgres/start-postgres.js';
 import { startRedis } from '../redis/start-redis.js';
 import type { ServerHandle } from '../server-handle.js';

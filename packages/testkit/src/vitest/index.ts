@@ -5,4 +5,4 @@ export {
   testRedisUrl,
   testQueuePrefix,
 } from './test-database.js';
-export type { TestDatabase } from '../postgres/database-clone.js';
+export type { TestDatabase } from '../postgres/databases.js';

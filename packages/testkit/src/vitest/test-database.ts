@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { cloneDatabase, type TestDatabase } from '../postgres/database-clone.js';
+import { cloneDatabase, type TestDatabase } from '../postgres/databases.js';
 import './provided-context.js';
 
 /** A fresh, migrated database for the calling test file (clone of the run's template). */

@@ -44,6 +44,15 @@ export async function createTemplateDatabase(
   return name;
 }
 
+/** Creates database `name` on the server unless it exists; returns the database's URL. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  await onServer(serverUrl, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  });
+  return databaseUrl(serverUrl, name);
+}
+
 /** A fresh database cloned from `template`: one per test file, so files never see each other's rows. */
 export async function cloneDatabase(serverUrl: string, template: string): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
