@@ -16,15 +16,14 @@ export async function dispatchOutboxEntry(
   logger: Logger,
 ): Promise<DispatchResult> {
   const id = BigInt(payload.outboxId);
-  const entry = await db.outboxEntry.findUnique({ where: { id } });
-  if (!entry) {
-    logger.warn({ outboxId: payload.outboxId }, 'outbox entry no longer exists');
-    return { outcome: 'missing' };
-  }
-  if (entry.dispatchedAt) return { outcome: 'already-dispatched' };
   const { count } = await db.outboxEntry.updateMany({
     where: { id, dispatchedAt: null },
     data: { dispatchedAt: new Date() },
   });
-  return { outcome: count === 1 ? 'dispatched' : 'already-dispatched' };
+  if (count === 1) return { outcome: 'dispatched' };
+  // Nothing updated: either an earlier attempt already dispatched it, or the row is gone.
+  if (await db.outboxEntry.findUnique({ where: { id }, select: { id: true } }))
+    return { outcome: 'already-dispatched' };
+  logger.warn({ outboxId: payload.outboxId }, 'outbox entry no longer exists');
+  return { outcome: 'missing' };
 }

@@ -26,8 +26,11 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private readonly batchSize: number;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+  }
 
   async start(): Promise<void> {
     await this.listen();
@@ -56,9 +59,8 @@ export class OutboxRelay {
 
   async relayOnce(): Promise<number> {
     const { db, queue } = this.options;
-    const batchSize = this.options.batchSize ?? 200;
     return db.$transaction(async (tx) => {
-      const rows = await claimUnpublished(tx, batchSize);
+      const rows = await claimUnpublished(tx, this.batchSize);
       if (rows.length === 0) return 0;
       await queue.addBulk(
         rows.map(({ id }) => ({
@@ -83,8 +85,7 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
-    const batchSize = this.options.batchSize ?? 200;
-    while (!this.stopped && (await this.relayOnce()) === batchSize) {
+    while (!this.stopped && (await this.relayOnce()) === this.batchSize) {
       // a full batch: more rows are probably waiting
     }
   }
