@@ -1,10 +1,18 @@
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
-import { createCallRoute } from './routes/call/create-call.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { callCostRoutes } from './routes/call-cost/index.js';
+import { callTaskRoutes } from './routes/call-task/index.js';
+import { callRoutes } from './routes/call/index.js';
 import { healthRoute } from './routes/health.js';
+import { notificationRoutes } from './routes/notification/index.js';
+import { sharedRoutes } from './routes/shared/index.js';
+import { systemSettingsRoutes } from './routes/system-settings/index.js';
+import { userRoutes } from './routes/user/index.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,8 +38,18 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerOpenApi(app);
+  // One file per upload (the form field `Attachment`); a bigger file is cut at the limit and the
+  // route answers 422 (spec E26, E35).
+  await app.register(multipart, { limits: { files: 1, fileSize: deps.config.ATTACHMENT_MAX_BYTES, fields: 10 } });
 
   await app.register(healthRoute, deps);
-  await app.register(createCallRoute, deps);
+  await app.register(callRoutes, deps);
+  await app.register(callCostRoutes, deps);
+  await app.register(callTaskRoutes, deps);
+  await app.register(notificationRoutes, deps);
+  await app.register(sharedRoutes, deps);
+  await app.register(systemSettingsRoutes, deps);
+  await app.register(userRoutes, deps);
   return app;
 }

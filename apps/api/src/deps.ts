@@ -1,5 +1,5 @@
 import type { Config } from '@callbridge/config';
-import type { PrismaClient } from '@callbridge/db';
+import type { BlobStore, PrismaClient } from '@callbridge/db';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
@@ -10,4 +10,6 @@ export interface ApiDeps {
   /** Used by /health to see the queue's Redis. */
   redis: Redis;
   logger: Logger;
+  /** Where task attachments' bytes are kept. */
+  blobs: BlobStore;
 }

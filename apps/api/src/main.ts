@@ -1,6 +1,7 @@
 import { loadConfig, LOG_REDACT_PATHS } from '@callbridge/config';
 import { seedExternalSystemKeys } from '@callbridge/core';
-import { createDb } from '@callbridge/db';
+import { createDb, DiskBlobStore } from '@callbridge/db';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { buildServer } from './app.js';
@@ -22,7 +23,8 @@ await seedExternalSystemKeys(db, config.EXTERNAL_SYSTEM_KEYS ?? []);
 if (!config.EXTERNAL_SYSTEM_KEYS?.length)
   logger.warn('EXTERNAL_SYSTEM_KEYS is empty: no dispatch system can call the API');
 
-const app = await buildServer({ config, db, redis, logger });
+const blobs = new DiskBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
+const app = await buildServer({ config, db, redis, logger, blobs });
 await app.listen({ port: config.PORT, host: config.HOST });
 
 let stopping = false;

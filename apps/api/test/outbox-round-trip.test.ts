@@ -1,6 +1,9 @@
 import { loadConfig } from '@callbridge/config';
 import { seedExternalSystemKeys } from '@callbridge/core';
-import { createDb, type PrismaClient } from '@callbridge/db';
+import { createDb, DiskBlobStore, type PrismaClient } from '@callbridge/db';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@callbridge/testkit/vitest';
 import { buildWorker, type RunningWorker } from '@callbridge/worker';
 import { waitUntil } from '@callbridge/testkit';
@@ -29,7 +32,13 @@ describe('POST /call → outbox → queue job → worker', () => {
     });
     const logger = pino({ level: 'silent' });
     redis = new Redis(testRedisUrl());
-    app = await buildServer({ config, db, redis, logger });
+    app = await buildServer({
+      config,
+      db,
+      redis,
+      logger,
+      blobs: new DiskBlobStore(await mkdtemp(path.join(tmpdir(), 'blobs-'))),
+    });
     worker = await buildWorker({
       config,
       db,

@@ -71,6 +71,24 @@ export const envSchema = z.object({
   EXTERNAL_SYSTEM_KEYS: z.preprocess(emptyAsUndefined, externalSystemKeys.optional()),
   CREDENTIALS_KEYS: z.preprocess(emptyAsUndefined, credentialKeys.optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Lifetime of a user access token (UserAuth), reported as `expiresIn`. */
+  ACCESS_TOKEN_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(60 * 60 * 1000),
+  /** Lifetime of a user service token (ServiceUserAuth), which mints new access tokens. */
+  SERVICE_TOKEN_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30 * 24 * 60 * 60 * 1000),
+  /** Largest task attachment accepted (E26, E35); bigger files get 422. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '@callbridge/db';
 import { notFound } from '../errors.js';
+import { notify } from '../notifications/notify.js';
 import { recordOutbox } from '../outbox/record-outbox.js';
 
 export interface NewCall {
@@ -66,13 +67,11 @@ export async function createCall(db: Db, input: NewCall): Promise<CreatedCall> {
       select: { id: true, number: true, created: true, tasks: { select: { id: true }, orderBy: { position: 'asc' } } },
     });
 
-    await tx.notification.create({
-      data: {
-        userId: input.ownerId,
-        callId: call.id,
-        kind: 'call.assigned',
-        text: `Call ${number} was assigned to you`,
-      },
+    await notify(tx, {
+      userId: input.ownerId,
+      callId: call.id,
+      kind: 'call.assigned',
+      text: `Call ${number} was assigned to you`,
     });
     await recordOutbox(tx, { topic: 'call.created', callId: call.id });
     return call;

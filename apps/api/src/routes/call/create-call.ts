@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../../deps.js';
 import { externalSystemAuth } from '../../plugins/external-system-auth.js';
 import { callInputSchema, postCallOutputSchema } from '../../schemas/call-input.js';
-import { errorBody } from '../../schemas/common.js';
+import { SECURITY, errorResponses } from '../../schemas/common.js';
 
 /** E1 `POST /call`: the dispatch centre creates a call. */
 export const createCallRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db }) => {
@@ -13,8 +13,15 @@ export const createCallRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db 
       onRequest: externalSystemAuth(db),
       schema: {
         tags: ['Call'],
+        summary: 'Create a call (E1)',
+        description:
+          'The new call is New, its tasks New in the given order; the server assigns `number` (CB + 8 digits). ' +
+          'The owner is notified and an outbox entry `call.created` is written in the same transaction. ' +
+          'Errors: 404 code 3 when `ownerId` is no user. Codes 1 (client) and 2 (service object) are reserved: the ' +
+          'input carries names, not ids (Ambiguity 11).',
+        security: SECURITY.external,
         body: callInputSchema,
-        response: { 200: postCallOutputSchema, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: postCallOutputSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
