@@ -22,3 +22,8 @@ export {
   type TempLinkFailure,
 } from './calls/temp-links.js';
 export { callViewInclude, loadCallView, type CallView, type TaskView, type AttachmentView } from './calls/call-view.js';
+export * from './users/index.js';
+export * from './settings/index.js';
+export * from './costs/index.js';
+export * from './tasks/index.js';
+export * from './feeds/index.js';

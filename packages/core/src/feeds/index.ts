@@ -1,0 +1,2 @@
+// Exports of the feeds area.
+export {};
