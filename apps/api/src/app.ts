@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerJsonBodyParser } from './plugins/json-body.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { callCostRoutes } from './routes/call-cost/index.js';
 import { callTaskRoutes } from './routes/call-task/index.js';
@@ -38,6 +39,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
   await registerOpenApi(app);
   // One file per upload (the form field `Attachment`); a bigger file is cut at the limit and the
   // route answers 422 (spec E26, E35).

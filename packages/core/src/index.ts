@@ -13,6 +13,13 @@ export {
   type TokenUser,
 } from './auth/user-tokens.js';
 export { createCall, type NewCall, type CreatedCall } from './calls/create-call.js';
+export { contractorMayMove, dispatcherMayClose } from './calls/call-status.js';
+export { changeCallStatus, type CallStatusChange, type ChangedCallStatus } from './calls/change-call-status.js';
+export { closeCall } from './calls/close-call.js';
+export { patchCall, type CallPatch } from './calls/patch-call.js';
+export { postExternalMessage, postUserMessage, type SavedMessage } from './calls/call-messages.js';
+export { raiseJeopardy, answerJeopardy } from './calls/call-jeopardies.js';
+export { createTempLink } from './calls/create-temp-link.js';
 export { requireOwnedCall, lockCall, touchCall, type OwnedCall } from './calls/owned-call.js';
 export {
   issueTempLink,
@@ -21,7 +28,14 @@ export {
   type ResolvedTempLink,
   type TempLinkFailure,
 } from './calls/temp-links.js';
-export { callViewInclude, loadCallView, type CallView, type TaskView, type AttachmentView } from './calls/call-view.js';
+export {
+  callViewInclude,
+  loadCallView,
+  requireCallView,
+  type CallView,
+  type TaskView,
+  type AttachmentView,
+} from './calls/call-view.js';
 export * from './users/index.js';
 export * from './settings/index.js';
 export * from './costs/index.js';

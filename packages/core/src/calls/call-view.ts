@@ -1,4 +1,5 @@
 import type { Db, Prisma } from '@callbridge/db';
+import { notFound } from '../errors.js';
 
 /** What a CallDTO shows of a call (spec §4.5): tasks with results and attachments, jeopardies, items. */
 export const callViewInclude = {
@@ -17,4 +18,11 @@ export type AttachmentView = NonNullable<TaskView['result']>['attachments'][numb
 /** The call with everything its CallDTO shows, or null. */
 export function loadCallView(db: Db, callId: bigint): Promise<CallView | null> {
   return db.call.findUnique({ where: { id: callId }, include: callViewInclude });
+}
+
+/** The call view, or 404 (spec E6, E33). */
+export async function requireCallView(db: Db, callId: bigint): Promise<CallView> {
+  const call = await loadCallView(db, callId);
+  if (!call) throw notFound(`call ${callId} not found`);
+  return call;
 }
