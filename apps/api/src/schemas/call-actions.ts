@@ -27,18 +27,6 @@ export const externalMessageOutput = z
 /** PostCallMessageInputDTO (spec §4.34). */
 export const userMessageInput = z.object({ message: requiredText(2000) }).meta({ id: 'PostCallMessageInputDTO' });
 
-/** E11's response: the entity CallMessage in a CallMessageDTO shape, never with user secrets (Ambiguity 13). */
-export const callMessageOutput = z
-  .object({
-    id: z.number().int(),
-    callId: z.number().int(),
-    date: dateTimeOut,
-    message: z.string(),
-    owner: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    timestamp: z.number().int(),
-  })
-  .meta({ id: 'CallMessage' });
-
 /** PostCallJeopardyInputDTO (spec §4.32). */
 export const jeopardyInput = z.object({ comment: requiredText(2000) }).meta({ id: 'PostCallJeopardyInputDTO' });
 export const jeopardyOutput = z

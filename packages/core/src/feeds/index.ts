@@ -1,2 +1,8 @@
-// Exports of the feeds area.
-export {};
+export {
+  readCallFeed,
+  readMessageFeed,
+  readJeopardyFeed,
+  FEED_DEFAULT_LIMIT,
+  FEED_MAX_LIMIT,
+  type FeedPage,
+} from './read-feeds.js';

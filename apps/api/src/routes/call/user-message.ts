@@ -2,7 +2,9 @@ import { postUserMessage } from '@callbridge/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../../deps.js';
 import { portalUserOf, userAuth } from '../../plugins/user-auth.js';
-import { callMessageOutput, userMessageInput } from '../../schemas/call-actions.js';
+import { toCallMessageDto } from '../../mappers/call-message-dto.js';
+import { userMessageInput } from '../../schemas/call-actions.js';
+import { callMessageDto } from '../../schemas/call-message-dto.js';
 import { SECURITY, errorResponses, idParams } from '../../schemas/common.js';
 
 /** E11 `POST /call/{id}/message`: the contractor writes on their call. */
@@ -21,20 +23,12 @@ export const userMessageRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db
         security: SECURITY.user,
         params: idParams,
         body: userMessageInput,
-        response: { 200: callMessageOutput, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: callMessageDto, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const user = portalUserOf(request);
-      const saved = await postUserMessage(db, BigInt(request.params.id), user.id, request.body.message);
-      return {
-        id: Number(saved.id),
-        callId: Number(saved.callId),
-        date: saved.date.toISOString(),
-        message: saved.message,
-        owner: saved.owner ? { id: Number(saved.owner.id), name: saved.owner.name } : null,
-        timestamp: Number(saved.timestamp),
-      };
+      return toCallMessageDto(await postUserMessage(db, BigInt(request.params.id), user.id, request.body.message));
     },
   );
 };
