@@ -1,7 +1,5 @@
-import { inTransaction, type Db } from '@callbridge/db';
+import type { Db } from '@callbridge/db';
 import { notFound } from '../errors.js';
-import { notify } from '../notifications/notify.js';
-import { recordOutbox } from '../outbox/record-outbox.js';
 
 export interface NewCall {
   ownerId: bigint;
@@ -34,51 +32,56 @@ export interface CreatedCall {
 /**
  * The dispatch centre creates a call (spec E1): status New, its tasks New in the given order, its
  * expenditure items, a number from `call_number_seq`, a notification for the owner and an outbox
- * entry — all in one transaction.
+ * entry `call.created`.
+ *
+ * It is one SQL statement, so it is atomic on its own and costs one round trip: this is the
+ * portal's hottest write (bench/ measures it against a one-insert baseline), and the interactive
+ * transaction it replaced spent most of its time on nine round trips. When the owner does not exist
+ * the `owner` CTE is empty, nothing is inserted, and the answer is 404 code 3.
  */
 export async function createCall(db: Db, input: NewCall): Promise<CreatedCall> {
-  return inTransaction(db, async (tx) => {
-    const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { id: true } });
-    if (!owner) throw notFound(`user ${input.ownerId} not found`, 3);
-
-    const number = await nextCallNumber(tx);
-    const call = await tx.call.create({
-      data: {
-        number,
-        ownerId: input.ownerId,
-        clientName: input.clientName,
-        contactPersonName: input.contactPersonName ?? null,
-        contactPersonPhone: input.contactPersonPhone ?? null,
-        contactPersonEmail: input.contactPersonEmail ?? null,
-        created: input.created,
-        critical: input.critical ?? false,
-        descriptionHtmlText: input.descriptionHtmlText,
-        descriptionTextForFieldEmployee: input.descriptionTextForFieldEmployee,
-        serviceObjectName: input.serviceObjectName,
-        serviceObjectAddress: input.serviceObjectAddress,
-        serviceObjectLatitude: input.serviceObjectLatitude,
-        serviceObjectLongitude: input.serviceObjectLongitude,
-        serviceObjectType: input.serviceObjectType ?? null,
-        timeToFix: input.ttf ?? null,
-        timeToObject: input.tto ?? null,
-        tasks: { create: input.tasks.map((task, position) => ({ title: task.title, position })) },
-        availableExpenditureItems: { create: input.availableExpenditureItems.map((item) => ({ name: item.name })) },
-      },
-      select: { id: true, number: true, created: true, tasks: { select: { id: true }, orderBy: { position: 'asc' } } },
-    });
-
-    await notify(tx, {
-      userId: input.ownerId,
-      callId: call.id,
-      kind: 'call.assigned',
-      text: `Call ${number} was assigned to you`,
-    });
-    await recordOutbox(tx, { topic: 'call.created', callId: call.id });
-    return call;
-  });
-}
-
-async function nextCallNumber(tx: Db): Promise<string> {
-  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('call_number_seq') AS n`;
-  return `CB${String(row!.n).padStart(8, '0')}`;
+  const titles = input.tasks.map((task) => task.title);
+  const items = input.availableExpenditureItems.map((item) => item.name);
+  const rows = await db.$queryRaw<{ id: bigint; number: string; created: Date; taskIds: string[] | null }[]>`
+    WITH owner AS (
+      SELECT id FROM users WHERE id = ${input.ownerId}
+    ), new_call AS (
+      INSERT INTO calls (
+        number, "ownerId", "clientName", "contactPersonName", "contactPersonPhone", "contactPersonEmail",
+        created, critical, "descriptionHtmlText", "descriptionTextForFieldEmployee", "serviceObjectName",
+        "serviceObjectAddress", "serviceObjectLatitude", "serviceObjectLongitude", "serviceObjectType",
+        "timeToFix", "timeToObject", "updatedAt")
+      SELECT 'CB' || lpad(nextval('call_number_seq')::text, 8, '0'), owner.id, ${input.clientName},
+        ${input.contactPersonName ?? null}, ${input.contactPersonPhone ?? null}, ${input.contactPersonEmail ?? null},
+        ${input.created}, ${input.critical ?? false}, ${input.descriptionHtmlText},
+        ${input.descriptionTextForFieldEmployee}, ${input.serviceObjectName}, ${input.serviceObjectAddress},
+        ${input.serviceObjectLatitude}, ${input.serviceObjectLongitude}, ${input.serviceObjectType ?? null},
+        ${input.ttf ?? null}::timestamp(3), ${input.tto ?? null}::timestamp(3), now()
+      FROM owner
+      RETURNING id, number, created, "ownerId"
+    ), new_tasks AS (
+      INSERT INTO call_tasks ("callId", position, title, "updatedAt")
+      SELECT new_call.id, task.ordinality - 1, task.title, now()
+      FROM new_call, unnest(${titles}::text[]) WITH ORDINALITY AS task(title, ordinality)
+      RETURNING id, position
+    ), new_items AS (
+      INSERT INTO expenditure_items ("callId", name)
+      SELECT new_call.id, item.name FROM new_call, unnest(${items}::text[]) AS item(name)
+    ), notified AS (
+      INSERT INTO notifications ("userId", "callId", kind, text)
+      SELECT "ownerId", id, 'call.assigned', 'Call ' || number || ' was assigned to you' FROM new_call
+    ), recorded AS (
+      INSERT INTO outbox (topic, "callId") SELECT 'call.created', id FROM new_call
+    )
+    SELECT new_call.id, new_call.number, new_call.created,
+      (SELECT array_agg(new_tasks.id::text ORDER BY new_tasks.position) FROM new_tasks) AS "taskIds"
+    FROM new_call`;
+  const row = rows[0];
+  if (!row) throw notFound(`user ${input.ownerId} not found`, 3);
+  return {
+    id: row.id,
+    number: row.number,
+    created: row.created,
+    tasks: (row.taskIds ?? []).map((id) => ({ id: BigInt(id) })),
+  };
 }
