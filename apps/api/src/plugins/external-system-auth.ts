@@ -22,7 +22,10 @@ const caches = new WeakMap<PrismaClient, Map<string, { name: string; until: numb
 
 async function cachedExternalSystem(db: PrismaClient, key: string): Promise<string | null> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map<string, { name: string; until: number }>();
+    caches.set(db, cache);
+  }
   const id = hashSecret(key).toString('hex');
   const hit = cache.get(id);
   if (hit && hit.until > Date.now()) return hit.name;
