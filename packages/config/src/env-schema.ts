@@ -89,6 +89,10 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .default(10 * 1024 * 1024),
+  /** After 3 failed sign-ins in a row, each attempt of that user waits this long, doubling per failure. */
+  SIGNIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).default(500),
+  /** The cap of that wait. */
+  SIGNIN_FAILURE_DELAY_MAX_MS: z.coerce.number().int().min(0).default(8000),
 });
 
 export type Env = z.input<typeof envSchema>;

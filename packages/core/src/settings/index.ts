@@ -1,2 +1,1 @@
-// Exports of the settings area.
-export {};
+export { readSystemSettings, patchSystemSettings, type SystemSettingsValues } from './system-settings.js';
