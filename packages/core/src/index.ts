@@ -20,6 +20,7 @@ export { patchCall, type CallPatch } from './calls/patch-call.js';
 export { postExternalMessage, postUserMessage, type SavedMessage } from './calls/call-messages.js';
 export { raiseJeopardy, answerJeopardy } from './calls/call-jeopardies.js';
 export { createTempLink } from './calls/create-temp-link.js';
+export { completeByFieldEmployee, type FieldEmployeeReport } from './calls/complete-by-field-employee.js';
 export { requireOwnedCall, lockCall, touchCall, type OwnedCall } from './calls/owned-call.js';
 export {
   issueTempLink,

@@ -1,2 +1,3 @@
-// Exports of the tasks area.
-export {};
+export { sniffAttachment, CONTENT_TYPES, type SniffedAttachment } from './attachment-type.js';
+export { changeTaskStatus, applyTaskResults, taskMayMove } from './task-status.js';
+export { requireTask, saveAttachment, readAttachment, type AttachmentUpload } from './attachments.js';
