@@ -15,7 +15,7 @@ export function cfbStreamNames(bytes: Buffer): Set<string> {
     const type = bytes[offset + 0x42];
     if (nameLength < 4 || nameLength > 64 || nameLength % 2 !== 0 || (type !== 1 && type !== 2)) continue;
     const name = bytes.toString('utf16le', offset, offset + nameLength - 2);
-    if (/^[\x20-\x7e\u0001-\u0006]+$/.test(name)) names.add(name);
+    if ([...name].every((char) => char.charCodeAt(0) < 0x7f)) names.add(name);
   }
   return names;
 }
