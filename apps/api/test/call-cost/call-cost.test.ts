@@ -152,6 +152,16 @@ describe('call costs E14–E23', () => {
     expect((await send('POST', '/callCost/status/call/999999')).statusCode).toBe(404);
   });
 
+  it('refuses every contractor change of the call cost once the call is Closed', async () => {
+    const { id, items } = await callWithCost();
+    await api.db.call.update({ where: { id: BigInt(id) }, data: { status: 'Closed' } });
+    expect(
+      (await send('POST', `/callCost/call/${id}/expense`, { count: 1, expenditureItemId: items[0] })).statusCode,
+    ).toBe(409);
+    expect((await send('POST', `/callCost/call/${id}/material`, MATERIAL)).statusCode).toBe(409);
+    expect((await send('POST', `/callCost/status/call/${id}`)).statusCode).toBe(409);
+  });
+
   it('E15 and E16 answer 404 codes and 409, and E16 changes nothing when one id is unknown', async () => {
     const { id, items } = await callWithCost();
     const expenseId = (

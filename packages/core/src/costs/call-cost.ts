@@ -30,6 +30,7 @@ export async function sendCallCost(db: Db, callId: bigint, userId: bigint, now =
     const cost = await tx.callCost.findUnique({ where: { callId } });
     if (!cost) throw conflict('call cost status change is impossible: the call has no call cost');
     if (cost.status !== 'Draft') throw conflict(`call cost status change is impossible: it is ${cost.status}`);
+    if (call.status === 'Closed') throw conflict('call cost status change is impossible: the call is Closed');
     if (await costDeadlinePassed(tx, call, now)) {
       throw conflict('call cost status change is impossible: the deadline has passed');
     }

@@ -13,7 +13,7 @@ export async function costDeadlinePassed(tx: Db, call: Pick<OwnedCall, 'finished
 /**
  * The contractor's call cost, ready to be edited (spec E17–E22): the caller's call (404 code 1,
  * 403; the call row is locked, so edits of one call cost serialise), its call cost (404 code 2),
- * still a Draft and before the deadline (409: the spec's text says "cannot be created", Ambiguity 16).
+ * still a Draft, its call not Closed, and before the deadline (409: the spec's text says "cannot be created", Ambiguity 16).
  */
 export async function requireEditableCost(
   tx: Db,
@@ -29,6 +29,7 @@ export async function requireEditableCost(
 }
 
 export async function assertCostEditable(tx: Db, call: OwnedCall, cost: CallCost, now: Date): Promise<void> {
+  if (call.status === 'Closed') throw conflict('call cost cannot be modified: the call is Closed (§5.1 I7)');
   if (cost.status !== 'Draft') throw conflict(`call cost cannot be modified: it is ${cost.status}, not Draft`);
   if (await costDeadlinePassed(tx, call, now)) throw conflict('call cost cannot be modified: the deadline has passed');
 }
