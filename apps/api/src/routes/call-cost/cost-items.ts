@@ -13,7 +13,7 @@ import {
 import { SECURITY, errorResponses, noContent, pathId } from '../../schemas/common.js';
 
 const EDITABLE =
-  '409 unless the call cost is Draft and its deadline has not passed (the source text "call cost cannot be created" ' +
+  '409 unless the call cost is Draft, the call is not Closed and the deadline has not passed (the source text "call cost cannot be created" ' +
   'means "cannot be modified", Ambiguity 16).';
 const expenseParams = z.object({ callId: pathId, expenseId: pathId });
 const materialParams = z.object({ callId: pathId, materialId: pathId });
