@@ -1,4 +1,4 @@
-import type { AttachmentView, CallView, TaskView } from '@callbridge/core';
+import { DomainError, type AttachmentView, type CallView, type TaskView } from '@callbridge/core';
 import type { CallJeopardy } from '@callbridge/db';
 import type { CallDto, CallJeopardyDto, CallTaskAttachmentDto, CallTaskOutputDto } from '../schemas/call-dto.js';
 
@@ -12,6 +12,12 @@ export function toAttachmentDto(attachment: AttachmentView): CallTaskAttachmentD
     downloaded: attachment.downloaded.toISOString(),
     blobServiceFileName: attachment.blobKey,
   };
+}
+
+/** CallTaskResultDTO of a task (spec E29, E37): 404 while the task has no result (Ambiguity 27). */
+export function toTaskResultDto(task: Pick<TaskView, 'id' | 'result'>): { attachments: CallTaskAttachmentDto[] } {
+  if (!task.result) throw new DomainError(404, `call task ${task.id} has no result yet`);
+  return { attachments: task.result.attachments.map(toAttachmentDto) };
 }
 
 export function toTaskDto(task: TaskView): CallTaskOutputDto {

@@ -1,16 +1,8 @@
+import type { SavedMessage } from '@callbridge/core';
 import type { CallMessageDto } from '../schemas/call-message-dto.js';
 
-interface MessageWithOwner {
-  id: bigint;
-  callId: bigint;
-  date: Date;
-  message: string;
-  timestamp: bigint;
-  owner: { id: bigint; name: string } | null;
-}
-
 /** CallMessageDTO of a message loaded with its owner's id and name (never their secrets). */
-export function toCallMessageDto(message: MessageWithOwner): CallMessageDto {
+export function toCallMessageDto(message: SavedMessage): CallMessageDto {
   return {
     id: Number(message.id),
     callId: Number(message.callId),

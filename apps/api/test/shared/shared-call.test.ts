@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness, type TestUser } from '../support/api-harness.js';
+import { linkedCall } from '../support/linked-call.js';
 
 describe('E33 GET /shared/call?token=', () => {
   let api: ApiHarness;
@@ -11,17 +12,6 @@ describe('E33 GET /shared/call?token=', () => {
   });
   afterAll(() => api?.close());
 
-  async function committedCallWithLink(): Promise<{ id: number; token: string }> {
-    const call = await api.createCall(owner.id);
-    await api.app.inject({
-      method: 'POST',
-      url: `/call/${call.id}/status`,
-      headers: owner.headers,
-      payload: { status: 'Committed' },
-    });
-    const link = await api.app.inject({ method: 'POST', url: `/call/${call.id}/templink`, headers: owner.headers });
-    return { id: call.id, token: link.json<string>() };
-  }
   const get = (token?: string) =>
     api.app.inject({
       method: 'GET',
@@ -29,14 +19,14 @@ describe('E33 GET /shared/call?token=', () => {
     });
 
   it('returns the CallDTO of the link’s call, without any auth header', async () => {
-    const { id, token } = await committedCallWithLink();
+    const { id, token } = await linkedCall(api, owner);
     const response = await get(token);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id, status: 'Committed', descriptionTextForFieldEmployee: 'Printer jams' });
   });
 
   it('answers 400 for a missing or malformed token and 404 for an unknown or replaced one', async () => {
-    const { id, token } = await committedCallWithLink();
+    const { id, token } = await linkedCall(api, owner);
     expect((await get()).statusCode).toBe(400);
     expect((await get('')).statusCode).toBe(400);
     expect((await get('not-a-token')).statusCode).toBe(400);

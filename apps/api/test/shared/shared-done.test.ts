@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness, type TestUser } from '../support/api-harness.js';
+import { linkedCall } from '../support/linked-call.js';
 import { multipartFile } from '../support/multipart.js';
 
 const MATERIAL = { count: 1, name: 'Roller', ownerType: 'ContractHolders', price: 300, serialNumber: 'R-7' };
@@ -19,20 +20,6 @@ describe('field employee by temporary link: E34 done, E35–E37 task files and r
   });
   afterAll(() => api?.close());
 
-  async function linkedCall() {
-    const call = await api.createCall(owner.id);
-    await api.app.inject({
-      method: 'POST',
-      url: `/call/${call.id}/status`,
-      headers: owner.headers,
-      payload: { status: 'Committed' },
-    });
-    const token = (
-      await api.app.inject({ method: 'POST', url: `/call/${call.id}/templink`, headers: owner.headers })
-    ).json<string>();
-    const items = await api.db.expenditureItem.findMany({ where: { callId: BigInt(call.id) }, orderBy: { id: 'asc' } });
-    return { ...call, token, itemIds: items.map((item) => Number(item.id)) };
-  }
   const done = (token: string, payload: object) =>
     api.app.inject({ method: 'POST', url: `/shared/call/done?token=${token}`, payload });
   const upload = (token: string, taskId: number, bytes: Buffer) => {
@@ -46,7 +33,7 @@ describe('field employee by temporary link: E34 done, E35–E37 task files and r
   };
 
   it('E34 applies task results, costs and the comment and completes the call in one go', async () => {
-    const call = await linkedCall();
+    const call = await linkedCall(api, owner);
     const [inspect, repair] = call.tasks.map((task) => task.id) as [number, number];
     const response = await done(call.token, {
       comments: 'Replaced the roller',
@@ -78,7 +65,7 @@ describe('field employee by temporary link: E34 done, E35–E37 task files and r
   });
 
   it('E34 undoes everything when one step fails: 409 code 3, 404 unknown task, 404 code 3 unknown item', async () => {
-    const call = await linkedCall();
+    const call = await linkedCall(api, owner);
     const [inspect] = call.tasks.map((task) => task.id) as [number];
     await api.app.inject({
       method: 'POST',
@@ -110,7 +97,7 @@ describe('field employee by temporary link: E34 done, E35–E37 task files and r
   });
 
   it('E35 attaches only once the call is Done; E36 downloads it; E37 lists it; a replaced link is 403 on E36', async () => {
-    const call = await linkedCall();
+    const call = await linkedCall(api, owner);
     const taskId = call.tasks[0]!.id;
     expect((await upload(call.token, taskId, jpeg)).statusCode).toBe(409);
     await done(call.token, { comments: 'ok', callTaskResults: [{ taskId, newStatus: 'Done' }] });
@@ -163,7 +150,7 @@ describe('field employee by temporary link: E34 done, E35–E37 task files and r
   });
 
   it('E37 answers 404 for a task without a result', async () => {
-    const call = await linkedCall();
+    const call = await linkedCall(api, owner);
     const result = await api.app.inject({
       method: 'GET',
       url: `/shared/callTask/${call.tasks[0]!.id}/result?token=${call.token}`,

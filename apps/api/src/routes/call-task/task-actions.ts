@@ -2,7 +2,7 @@ import { DomainError, changeTaskStatus, readAttachment, requireTask, saveAttachm
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
-import { toAttachmentDto } from '../../mappers/call-dto.js';
+import { toAttachmentDto, toTaskResultDto } from '../../mappers/call-dto.js';
 import { UPLOAD_BODY_DOC, readAttachmentUpload, sendAttachment } from '../../plugins/attachment-upload.js';
 import { externalSystemAuth } from '../../plugins/external-system-auth.js';
 import { portalUserOf, userAuth } from '../../plugins/user-auth.js';
@@ -96,9 +96,7 @@ export const taskActionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db
       },
     },
     async (request) => {
-      const task = await ownedTask(request.params.id, portalUserOf(request).id);
-      if (!task.result) throw new DomainError(404, `call task ${request.params.id} has no result yet`);
-      return { attachments: task.result.attachments.map(toAttachmentDto) };
+      return toTaskResultDto(await ownedTask(request.params.id, portalUserOf(request).id));
     },
   );
 

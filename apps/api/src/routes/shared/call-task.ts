@@ -2,7 +2,7 @@ import { DomainError, readAttachment, requireTask, saveAttachment, type Resolved
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
-import { toAttachmentDto } from '../../mappers/call-dto.js';
+import { toAttachmentDto, toTaskResultDto } from '../../mappers/call-dto.js';
 import { UPLOAD_BODY_DOC, readAttachmentUpload, sendAttachment } from '../../plugins/attachment-upload.js';
 import { callTaskAttachmentDto, callTaskResultDto } from '../../schemas/call-dto.js';
 import { SECURITY, errorResponses, idParams, pathId } from '../../schemas/common.js';
@@ -88,9 +88,7 @@ export const sharedCallTaskRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
       },
     },
     async (request) => {
-      const task = await linkedTask(request, request.params.id);
-      if (!task.result) throw new DomainError(404, `call task ${request.params.id} has no result yet`);
-      return { attachments: task.result.attachments.map(toAttachmentDto) };
+      return toTaskResultDto(await linkedTask(request, request.params.id));
     },
   );
 };
