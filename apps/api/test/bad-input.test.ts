@@ -41,6 +41,14 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses NUL characters, which PostgreSQL text cannot hold, with 400 instead of failing in the database', async () => {
+    const response = await postCall(JSON.stringify(callInput(owner.id, { clientName: 'AC\u0000ME' })));
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(/NUL/);
+    const escapedBackslash = await postCall(JSON.stringify(callInput(owner.id, { clientName: 'C:\\u0000' })));
+    expect(escapedBackslash.statusCode).toBe(200);
+  });
+
   it('accepts the JSON media types the spec lists', async () => {
     for (const type of ['text/json', 'application/json;odata.metadata=minimal', 'application/vnd.dispatch+json']) {
       expect((await postCall(callInput(owner.id), type)).statusCode, type).toBe(200);

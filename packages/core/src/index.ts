@@ -12,7 +12,7 @@ export {
   type TokenPair,
   type TokenUser,
 } from './auth/user-tokens.js';
-export { createCall, type NewCall, type CreatedCall } from './calls/create-call.js';
+export { createCall, createCalls, type NewCall, type CreatedCall } from './calls/create-call.js';
 export { contractorMayMove, dispatcherMayClose } from './calls/call-status.js';
 export { changeCallStatus, type CallStatusChange, type ChangedCallStatus } from './calls/change-call-status.js';
 export { closeCall } from './calls/close-call.js';

@@ -21,7 +21,11 @@ export async function readAttachmentUpload(
   }
   try {
     const bytes = await file.toBuffer();
-    return { fileName: file.filename || 'attachment', bytes };
+    // Control characters (NUL above all) cannot be stored or sent back in a header: drop them.
+    const fileName = [...(file.filename ?? '')]
+      .filter((char) => char.charCodeAt(0) >= 0x20 && char !== '\x7f')
+      .join('');
+    return { fileName: fileName.slice(0, 255) || 'attachment', bytes };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new DomainError(422, `the attached file is larger than the limit of ${maxBytes} bytes`);

@@ -13,6 +13,11 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
+    // PostgreSQL text cannot hold NUL: refuse it here as bad input rather than fail in the database.
+    if (/(?<!\\)(?:\\\\)*\\u0000/i.test(body)) {
+      done(Object.assign(new Error('text must not contain NUL characters (\\u0000)'), { statusCode: 400 }), undefined);
+      return;
+    }
     void parseJson(request, body, done);
   };
   app.removeContentTypeParser('application/json');

@@ -1,12 +1,13 @@
-import { createCall } from '@callbridge/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../../deps.js';
 import { externalSystemAuth } from '../../plugins/external-system-auth.js';
 import { callInputSchema, postCallOutputSchema } from '../../schemas/call-input.js';
 import { SECURITY, errorResponses } from '../../schemas/common.js';
+import { CallCreationBatcher } from '../../services/call-creation-batcher.js';
 
 /** E1 `POST /call`: the dispatch centre creates a call. */
 export const createCallRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db }) => {
+  const batcher = new CallCreationBatcher(db);
   app.post(
     '/call',
     {
@@ -26,7 +27,7 @@ export const createCallRoute: FastifyPluginAsyncZod<ApiDeps> = async (app, { db 
     },
     async (request) => {
       const { ownerId, ...rest } = request.body;
-      const call = await createCall(db, { ...rest, ownerId: BigInt(ownerId) });
+      const call = await batcher.create({ ...rest, ownerId: BigInt(ownerId) });
       return {
         id: Number(call.id),
         number: call.number,
