@@ -1,0 +1,88 @@
+import type { HttpClient } from '@callbridge/http';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+
+/**
+ * The adapter contract (DESIGN.md "Adapters as data plus small files"). An adapter is a plain
+ * object made by `defineAdapter`: its kind, zod schemas for its config and credentials (with the
+ * secret fields named), what it can do, and `create(ctx)`, which gets everything it may use through
+ * `ctx` — never Prisma, BullMQ or another adapter.
+ */
+export interface AdapterDefinition<Config = unknown, Credentials = unknown> {
+  /** `bpm`, `task24`, …: lower case letters, digits and dashes. */
+  kind: string;
+  title: string;
+  configSchema: z.ZodType<Config>;
+  credentialsSchema: z.ZodType<Credentials>;
+  /** Credential fields that are secrets: masked by the API, never logged. */
+  secretFields: readonly (keyof Credentials & string)[];
+  capabilities: { push: boolean; pull: boolean };
+  create(ctx: AdapterContext<Config, Credentials>): AdapterInstance;
+}
+
+export interface AdapterInstance {
+  /** Proves the credentials work with one cheap call (`POST /admin/connections/:id/test`). */
+  selfTest(): Promise<SelfTestResult>;
+  /** Sends one portal change to the external system (capabilities.push). */
+  push?(change: OutboundChange): Promise<PushOutcome>;
+  /** Reads external changes since the stream cursors and applies them to the portal (capabilities.pull). */
+  pull?(): Promise<PullOutcome>;
+}
+
+export type SelfTestResult = { ok: true; detail?: string } | { ok: false; reason: string };
+
+/** A portal change routed to this connection (an outbox entry). */
+export interface OutboundChange {
+  topic: string;
+  callId: bigint;
+  entityId: bigint | null;
+  payload: Record<string, unknown>;
+}
+
+export type PushOutcome =
+  | { status: 'sent'; externalId?: string }
+  | { status: 'skipped'; reason: string }
+  | { status: 'planned'; plan: unknown[] };
+
+export interface PullOutcome {
+  /** Changes applied to the portal. */
+  applied: number;
+  /** Whether more is waiting (the engine calls pull again at once). */
+  more: boolean;
+}
+
+/** What an adapter may touch. The engine builds it per connection and job. */
+export interface AdapterContext<Config, Credentials> {
+  connectionId: string;
+  baseUrl: string;
+  config: Config;
+  credentials: Credentials;
+  /** The connection's outbound client: rate-limited, retrying, cookie jar when asked for. */
+  http: HttpClient;
+  logger: Logger;
+  /** `settings.dryRun`: record intended external writes with `plan` and send nothing. */
+  dryRun: boolean;
+  plan(action: { operation: string; target: string; body?: unknown }): void;
+  cursors: CursorStore;
+  links: LinkStore;
+}
+
+/** Where a stream has read up to; `set` only after the batch it covers is applied. */
+export interface CursorStore {
+  get(stream: string): Promise<string | null>;
+  set(stream: string, value: string): Promise<void>;
+}
+
+/** Portal entities and their external counterparts (DESIGN.md "Links"). */
+export interface LinkStore {
+  findExternal(entity: string, localId: bigint): Promise<string | null>;
+  findLocal(entity: string, externalId: string): Promise<bigint | null>;
+  save(entity: string, localId: bigint, externalId: string, externalVersion?: string): Promise<void>;
+}
+
+/** Keeps an adapter's definition as it is while giving it its types. */
+export function defineAdapter<Config, Credentials>(
+  definition: AdapterDefinition<Config, Credentials>,
+): AdapterDefinition<Config, Credentials> {
+  return definition;
+}
