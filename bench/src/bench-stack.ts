@@ -6,6 +6,7 @@ import { loadConfig } from '@callbridge/config';
 import { seedExternalSystemKeys } from '@callbridge/core';
 import { createDb, DiskBlobStore, type PrismaClient } from '@callbridge/db';
 import { migrateDeploy } from '@callbridge/db/migrations';
+import { createAdapterRegistry } from '@callbridge/sync';
 import { ensureDatabase, startPostgres, startRedis } from '@callbridge/testkit';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -39,6 +40,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     redis,
     logger: pino({ level: 'silent' }),
     blobs: new DiskBlobStore(blobsDir),
+    adapters: createAdapterRegistry([]),
   });
 
   await seedExternalSystemKeys(db, [{ name: 'bench', key: BENCH_KEY }]);

@@ -6,6 +6,7 @@ import type { ApiDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerJsonBodyParser } from './plugins/json-body.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { callCostRoutes } from './routes/call-cost/index.js';
 import { callTaskRoutes } from './routes/call-task/index.js';
 import { callRoutes } from './routes/call/index.js';
@@ -53,5 +54,6 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await app.register(sharedRoutes, deps);
   await app.register(systemSettingsRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(adminRoutes, deps);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { Config } from '@callbridge/config';
+import type { AdapterRegistry } from '@callbridge/sync';
 import type { BlobStore, PrismaClient } from '@callbridge/db';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -12,4 +13,6 @@ export interface ApiDeps {
   logger: Logger;
   /** Where task attachments' bytes are kept. */
   blobs: BlobStore;
+  /** The adapters connections may use (adapters/index.ts). */
+  adapters: AdapterRegistry;
 }

@@ -4,6 +4,7 @@ import { createDb, DiskBlobStore } from '@callbridge/db';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { defaultAdapterRegistry } from '@callbridge/adapters';
 import { buildServer } from './app.js';
 
 const config = loadConfig();
@@ -24,7 +25,7 @@ if (!config.EXTERNAL_SYSTEM_KEYS?.length)
   logger.warn('EXTERNAL_SYSTEM_KEYS is empty: no dispatch system can call the API');
 
 const blobs = new DiskBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
-const app = await buildServer({ config, db, redis, logger, blobs });
+const app = await buildServer({ config, db, redis, logger, blobs, adapters: defaultAdapterRegistry() });
 await app.listen({ port: config.PORT, host: config.HOST });
 
 let stopping = false;

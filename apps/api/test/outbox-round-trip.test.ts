@@ -5,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@callbridge/testkit/vitest';
+import { createAdapterRegistry } from '@callbridge/sync';
 import { buildWorker, type RunningWorker } from '@callbridge/worker';
 import { waitUntil } from '@callbridge/testkit';
 import { Redis } from 'ioredis';
@@ -38,6 +39,7 @@ describe('POST /call → outbox → queue job → worker', () => {
       redis,
       logger,
       blobs: new DiskBlobStore(await mkdtemp(path.join(tmpdir(), 'blobs-'))),
+      adapters: createAdapterRegistry([]),
     });
     worker = await buildWorker({
       config,

@@ -21,3 +21,21 @@ export {
   type SealedCredentials,
 } from './credentials/credentials-cipher.js';
 export { rotateCredentialsKey, type RotationProgress } from './credentials/rotate-credentials-key.js';
+export { prismaCursorStore, prismaLinkStore } from './engine/stores.js';
+export { engineSettingsSchema, splitSettings, type EngineSettings } from './engine/connection-settings.js';
+export {
+  openConnection,
+  ConnectionError,
+  type OpenedConnection,
+  type OpenConnectionDeps,
+} from './engine/open-connection.js';
+export {
+  createConnection,
+  updateConnection,
+  deleteConnection,
+  requireConnection,
+  describeConnection,
+  ConnectionAdminError,
+  type ConnectionInput,
+  type ConnectionAdminDeps,
+} from './admin/manage-connections.js';

@@ -29,12 +29,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Shared', description: 'Field-employee routes, authorised by the temporary-link `token` query.' },
         { name: 'SystemSettings' },
         { name: 'User' },
+        { name: 'Admin', description: 'Connections of the sync engine, behind ADMIN_API_KEY.' },
       ],
       components: {
         securitySchemes: {
           ExternalSystemAuth: { ...AUTH_HEADER, description: 'Key of a dispatch system (EXTERNAL_SYSTEM_KEYS).' },
           UserAuth: { ...AUTH_HEADER, description: 'Access token from POST /user/signin or POST /user/token.' },
           ServiceUserAuth: { ...AUTH_HEADER, description: 'Service token from POST /user/signin.' },
+          AdminKey: { ...AUTH_HEADER, description: 'ADMIN_API_KEY, for /admin/*.' },
         },
       },
     },

@@ -8,6 +8,7 @@ import { createDb, DiskBlobStore, type PrismaClient } from '@callbridge/db';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '@callbridge/testkit/vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { createAdapterRegistry } from '@callbridge/sync';
 import { buildServer, type App } from '../../src/index.js';
 
 export const DISPATCH_KEY = 'dispatch-key-for-api-tests';
@@ -71,7 +72,10 @@ export function callInput(ownerId: number, overrides: Record<string, unknown> = 
  * The API on a fresh database (cloned from the migrated template), the run's Redis and a private
  * blob folder, with one dispatch key seeded. Each test file starts its own.
  */
-export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  env: Record<string, string> = {},
+  options: { adapters?: readonly object[] } = {},
+): Promise<ApiHarness> {
   const database: TestDatabase = await createTestDatabase();
   const db = createDb({ connectionString: database.url });
   const blobsDir = await mkdtemp(path.join(tmpdir(), 'callbridge-blobs-'));
@@ -83,6 +87,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     redis,
     logger: pino({ level: 'silent' }),
     blobs: new DiskBlobStore(blobsDir),
+    adapters: createAdapterRegistry(options.adapters ?? []),
   });
   await seedExternalSystemKeys(db, [{ name: 'dispatch', key: DISPATCH_KEY }]);
   const dispatch = { authorization: `Bearer ${DISPATCH_KEY}` };

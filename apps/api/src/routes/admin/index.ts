@@ -1,0 +1,20 @@
+import { ConnectionAdminError } from '@callbridge/sync';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiDeps } from '../../deps.js';
+import { adminAuth } from '../../plugins/admin-auth.js';
+import { connectionCheckRoutes } from './connection-checks.js';
+import { connectionRoutes } from './connections.js';
+
+/** The admin API behind ADMIN_API_KEY (DESIGN.md "Contracts"). */
+export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  app.addHook('onRequest', adminAuth(deps.config.ADMIN_API_KEY));
+  // The sync package's admin errors carry their status; everything else goes to the app's handler.
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ConnectionAdminError) {
+      return reply.status(error.status).send({ errorCode: 0, message: error.message });
+    }
+    throw error;
+  });
+  await app.register(connectionRoutes, deps);
+  await app.register(connectionCheckRoutes, deps);
+};

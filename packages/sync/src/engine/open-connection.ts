@@ -1,0 +1,82 @@
+import type { PrismaClient } from '@callbridge/db';
+import { createHttpClient, CookieJar, RedisRateLimiter, type HttpClient } from '@callbridge/http';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AdapterDefinition, AdapterInstance } from '../contract/adapter.js';
+import type { AdapterRegistry } from '../contract/registry.js';
+import { openCredentials, type CredentialsKey } from '../credentials/credentials-cipher.js';
+import { engineSettingsSchema, splitSettings, type EngineSettings } from './connection-settings.js';
+import { prismaCursorStore, prismaLinkStore } from './stores.js';
+
+export class ConnectionError extends Error {
+  override name = 'ConnectionError';
+}
+
+export interface OpenedConnection {
+  id: string;
+  definition: AdapterDefinition;
+  engine: EngineSettings;
+  adapter: AdapterInstance;
+  http: HttpClient;
+  /** The external writes a dry run would have made. */
+  plan: unknown[];
+  close(): Promise<void>;
+}
+
+export interface OpenConnectionDeps {
+  db: PrismaClient;
+  registry: AdapterRegistry;
+  keys: readonly CredentialsKey[];
+  logger: Logger;
+  /** For the rate limit shared by all processes; without it the connection is not rate-limited here. */
+  redis?: Redis;
+}
+
+/**
+ * A connection ready to use: its row, its adapter, config and credentials validated by the
+ * adapter's schemas, and a context with the connection's HTTP client, cursors and links. Anything
+ * wrong (unknown adapter, a key that is gone, settings the adapter refuses) is a ConnectionError that
+ * says which.
+ */
+export async function openConnection(deps: OpenConnectionDeps, connectionId: string): Promise<OpenedConnection> {
+  const row = await deps.db.connection.findUnique({ where: { id: connectionId } });
+  if (!row) throw new ConnectionError(`connection ${connectionId} does not exist`);
+  const definition = deps.registry.get(row.adapter);
+  if (!definition) throw new ConnectionError(`connection ${row.name}: no adapter "${row.adapter}" is registered`);
+
+  const { engine: rawEngine, config: rawConfig } = splitSettings((row.settings ?? {}) as Record<string, unknown>);
+  const engine = engineSettingsSchema.safeParse(rawEngine);
+  const config = definition.configSchema.safeParse(rawConfig);
+  if (!engine.success || !config.success) throw new ConnectionError(`connection ${row.name}: its settings are invalid`);
+  const credentials = definition.credentialsSchema.safeParse(
+    openCredentials({ cipher: row.credentialsCipher, keyId: row.credentialsKeyId }, deps.keys),
+  );
+  if (!credentials.success) throw new ConnectionError(`connection ${row.name}: its credentials do not fit the adapter`);
+
+  const logger = deps.logger.child({ connectionId: row.id, adapter: row.adapter });
+  const secretNames = definition.secretFields.map(String);
+  const http = createHttpClient({
+    baseUrl: row.baseUrl,
+    connectionId: row.id,
+    logger,
+    secretNames,
+    cookieJar: new CookieJar(),
+    ...(deps.redis && engine.data.rateLimit
+      ? { rateLimiter: new RedisRateLimiter(deps.redis, `callbridge:rate:${row.id}`, engine.data.rateLimit) }
+      : {}),
+  });
+  const plan: unknown[] = [];
+  const adapter = definition.create({
+    connectionId: row.id,
+    baseUrl: row.baseUrl,
+    config: config.data,
+    credentials: credentials.data,
+    http,
+    logger,
+    dryRun: engine.data.dryRun,
+    plan: (action) => plan.push(action),
+    cursors: prismaCursorStore(deps.db, row.id),
+    links: prismaLinkStore(deps.db, row.id),
+  });
+  return { id: row.id, definition, engine: engine.data, adapter, http, plan, close: () => http.close() };
+}
