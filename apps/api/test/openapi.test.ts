@@ -8,7 +8,7 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => api?.close());
 
-  it('serves OpenAPI 3 at /docs/json with the three security schemes and the ErrorDTO', async () => {
+  it('serves OpenAPI 3 at /docs/json with the security schemes and the ErrorDTO', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/docs/json' });
     expect(response.statusCode).toBe(200);
     const document = response.json<{
@@ -18,6 +18,7 @@ describe('OpenAPI document', () => {
     }>();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      'AdminKey',
       'ExternalSystemAuth',
       'ServiceUserAuth',
       'UserAuth',

@@ -23,8 +23,10 @@ describe('rate limits and retry timing', () => {
       }),
     );
     granted.sort((x, y) => x - y);
-    // In any 400 ms window at most 5 grants (a little slack for the two clocks of this test).
-    for (let i = 5; i < granted.length; i++) expect(granted[i]! - granted[i - 5]!).toBeGreaterThanOrEqual(390);
+    // In any 400 ms window at most 5 grants. The window is kept on Redis's clock and these times are
+    // taken when each promise resolves, which a busy event loop can delay: hence the slack. Without
+    // the shared limit all 15 would be granted within a few milliseconds.
+    for (let i = 5; i < granted.length; i++) expect(granted[i]! - granted[i - 5]!).toBeGreaterThanOrEqual(300);
     expect(granted.at(-1)!).toBeGreaterThanOrEqual(780);
   });
 
