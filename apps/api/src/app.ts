@@ -11,6 +11,7 @@ import { callCostRoutes } from './routes/call-cost/index.js';
 import { callTaskRoutes } from './routes/call-task/index.js';
 import { callRoutes } from './routes/call/index.js';
 import { healthRoute } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
 import { notificationRoutes } from './routes/notification/index.js';
 import { sharedRoutes } from './routes/shared/index.js';
 import { systemSettingsRoutes } from './routes/system-settings/index.js';
@@ -47,6 +48,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await app.register(multipart, { limits: { files: 1, fileSize: deps.config.ATTACHMENT_MAX_BYTES, fields: 10 } });
 
   await app.register(healthRoute, deps);
+  await app.register(metricsRoute, deps);
   await app.register(callRoutes, deps);
   await app.register(callCostRoutes, deps);
   await app.register(callTaskRoutes, deps);

@@ -20,7 +20,7 @@ export const probeAdapter = defineAdapter({
           path: 'ping',
           query: { token: ctx.credentials.token },
         });
-        return { ok: true as const, detail: response.body };
+        return { ok: true as const, detail: response.text() };
       } catch (error) {
         return { ok: false as const, reason: error instanceof Error ? error.message : String(error) };
       }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const engineSettingsSchema = z.object({
   dryRun: z.boolean().default(false),
   rateLimit: z
-    .object({ limit: z.number().int().min(1).max(100_000), windowMs: z.number().int().min(100).max(3_600_000) })
+    .object({ limit: z.number().int().min(1).max(100_000), intervalMs: z.number().int().min(100).max(3_600_000) })
     .optional(),
 });
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@callbridge/db';
-import { createHttpClient, CookieJar, RedisRateLimiter, type HttpClient } from '@callbridge/http';
+import { createCookieJar, createHttpClient, RedisRateLimiter, type HttpClient } from '@callbridge/http';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AdapterDefinition, AdapterInstance } from '../contract/adapter.js';
@@ -54,15 +54,19 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
   if (!credentials.success) throw new ConnectionError(`connection ${row.name}: its credentials do not fit the adapter`);
 
   const logger = deps.logger.child({ connectionId: row.id, adapter: row.adapter });
-  const secretNames = definition.secretFields.map(String);
+  const secretParams = definition.secretFields.map(String);
+  const secretValues = secretParams.flatMap((field) => {
+    const value = (credentials.data as Record<string, unknown>)[field];
+    return typeof value === 'string' && value.length > 0 ? [value] : [];
+  });
   const http = createHttpClient({
     baseUrl: row.baseUrl,
     connectionId: row.id,
     logger,
-    secretNames,
-    cookieJar: new CookieJar(),
+    redact: { secretParams, secretValues },
+    cookieJar: createCookieJar(row.baseUrl),
     ...(deps.redis && engine.data.rateLimit
-      ? { rateLimiter: new RedisRateLimiter(deps.redis, `callbridge:rate:${row.id}`, engine.data.rateLimit) }
+      ? { rateLimiter: new RedisRateLimiter({ redis: deps.redis, connectionId: row.id, ...engine.data.rateLimit }) }
       : {}),
   });
   const plan: unknown[] = [];
