@@ -4,5 +4,7 @@ export interface ServerHandle {
   kind: 'container' | 'local';
   url: string;
   port: number;
+  /** True when the server was already running (e.g. under `pnpm start`) and this handle found it. */
+  reused?: boolean;
   stop(): Promise<void>;
 }

@@ -79,6 +79,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
     kind: 'local',
     url,
     port,
+    reused: running !== undefined,
     async stop() {
       await runCommand(bins.pg_ctl, ['-D', dataDir, '-m', 'fast', '-w', 'stop'], asOwner);
       if (throwaway) await rm(dataDir, { recursive: true, force: true });
