@@ -15,4 +15,6 @@ export interface ApiDeps {
   blobs: BlobStore;
   /** The adapters connections may use (adapters/index.ts). */
   adapters: AdapterRegistry;
+  /** BullMQ key prefix of the worker's queues (default `bull`); tests give each file its own. */
+  queuePrefix?: string;
 }

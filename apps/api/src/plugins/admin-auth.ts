@@ -1,16 +1,33 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { unauthorized } from '@callbridge/core';
 import type { onRequestAsyncHookHandler } from 'fastify';
-import { bearerToken } from './bearer-token.js';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-/** `/admin/*`: `Authorization: Bearer $ADMIN_API_KEY`, compared in constant time (digests of equal length). */
+/** The key of `Authorization: Bearer <key>`, or the password of Basic auth (how a browser sends it to bull-board). */
+function presentedKey(header: string | undefined): string | null {
+  if (!header) return null;
+  const basic = /^Basic\s+(.+)$/i.exec(header);
+  if (basic) {
+    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    return decoded.slice(decoded.indexOf(':') + 1) || null;
+  }
+  return header.replace(/^Bearer\s+/i, '').trim() || null;
+}
+
+/**
+ * `/admin/*`: ADMIN_API_KEY as a Bearer token (scripts, the CLI) or as the Basic-auth password
+ * (a browser on /admin/queues), compared in constant time over digests of equal length.
+ */
 export function adminAuth(adminKey: string | undefined): onRequestAsyncHookHandler {
   const expected = adminKey ? digest(adminKey) : null;
-  return async (request) => {
-    if (!expected) throw unauthorized('the admin API is off: ADMIN_API_KEY is not set');
-    const token = bearerToken(request);
-    if (!token || !timingSafeEqual(digest(token), expected)) throw unauthorized('missing or wrong admin API key');
+  // Answers the 401 itself rather than throwing: bull-board's routes have an error handler of their own.
+  return async (request, reply) => {
+    const key = presentedKey(request.headers.authorization);
+    if (expected && key && timingSafeEqual(digest(key), expected)) return;
+    const message = expected ? 'missing or wrong admin API key' : 'the admin API is off: ADMIN_API_KEY is not set';
+    return reply
+      .status(401)
+      .header('www-authenticate', 'Basic realm="CallBridge admin", charset="UTF-8"')
+      .send({ errorCode: 0, message });
   };
 }

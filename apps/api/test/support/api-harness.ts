@@ -74,7 +74,7 @@ export function callInput(ownerId: number, overrides: Record<string, unknown> = 
  */
 export async function startApiHarness(
   env: Record<string, string> = {},
-  options: { adapters?: readonly object[] } = {},
+  options: { adapters?: readonly object[]; queuePrefix?: string } = {},
 ): Promise<ApiHarness> {
   const database: TestDatabase = await createTestDatabase();
   const db = createDb({ connectionString: database.url });
@@ -88,6 +88,7 @@ export async function startApiHarness(
     logger: pino({ level: 'silent' }),
     blobs: new DiskBlobStore(blobsDir),
     adapters: createAdapterRegistry(options.adapters ?? []),
+    ...(options.queuePrefix ? { queuePrefix: options.queuePrefix } : {}),
   });
   await seedExternalSystemKeys(db, [{ name: 'dispatch', key: DISPATCH_KEY }]);
   const dispatch = { authorization: `Bearer ${DISPATCH_KEY}` };

@@ -12,9 +12,11 @@ export async function recordJobOutcome(
   error?: Error,
 ): Promise<void> {
   const data = job.data as Record<string, unknown>;
+  // BullMQ reports every failed attempt; only the last one makes the job failed for good.
+  const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
   const fields = {
     name: job.name,
-    state,
+    state: state === 'failed' && !exhausted ? 'retrying' : state,
     attempts: job.attemptsMade,
     error: error ? error.message.slice(0, 4_000) : null,
     payload: data as Prisma.InputJsonObject,

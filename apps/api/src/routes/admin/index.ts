@@ -2,8 +2,11 @@ import { ConnectionAdminError } from '@callbridge/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../../deps.js';
 import { adminAuth } from '../../plugins/admin-auth.js';
+import { openAdminQueues } from './admin-queues.js';
 import { connectionCheckRoutes } from './connection-checks.js';
 import { connectionRoutes } from './connections.js';
+import { jobRoutes } from './jobs.js';
+import { registerQueuesBoard } from './queues-board.js';
 
 /** The admin API behind ADMIN_API_KEY (DESIGN.md "Contracts"). */
 export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
@@ -17,4 +20,11 @@ export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
   });
   await app.register(connectionRoutes, deps);
   await app.register(connectionCheckRoutes, deps);
+
+  const queues = openAdminQueues(deps);
+  app.addHook('onClose', async () => {
+    await Promise.all([...queues.values()].map((queue) => queue.close()));
+  });
+  await app.register(jobRoutes(queues), deps);
+  await registerQueuesBoard(app, queues);
 };
