@@ -45,6 +45,7 @@ describe('POST /call → outbox → queue job → worker', () => {
       config,
       db,
       logger,
+      adapters: createAdapterRegistry([]),
       databaseUrl: database.url,
       redisUrl: testRedisUrl(),
       queuePrefix: testQueuePrefix(),

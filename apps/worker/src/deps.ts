@@ -1,5 +1,6 @@
 import type { Config } from '@callbridge/config';
 import type { PrismaClient } from '@callbridge/db';
+import type { AdapterRegistry } from '@callbridge/sync';
 import type { Logger } from 'pino';
 
 export interface WorkerDeps {
@@ -8,6 +9,8 @@ export interface WorkerDeps {
   databaseUrl: string;
   redisUrl: string;
   logger: Logger;
+  /** The adapters connections use (adapters/index.ts). */
+  adapters: AdapterRegistry;
   /** Overrides for tests; production uses the defaults. */
   relayPollIntervalMs?: number;
   /** BullMQ key prefix (default `bull`); tests sharing one Redis each use their own. */

@@ -1,6 +1,7 @@
 import { loadConfig, LOG_REDACT_PATHS } from '@callbridge/config';
 import { createDb } from '@callbridge/db';
 import { pino } from 'pino';
+import { defaultAdapterRegistry } from '@callbridge/adapters';
 import { buildWorker } from './worker.js';
 
 const config = loadConfig();
@@ -11,7 +12,14 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
 }
 
 const db = createDb({ connectionString: config.DATABASE_URL });
-const worker = await buildWorker({ config, db, logger, databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL });
+const worker = await buildWorker({
+  config,
+  db,
+  logger,
+  adapters: defaultAdapterRegistry(),
+  databaseUrl: config.DATABASE_URL,
+  redisUrl: config.REDIS_URL,
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

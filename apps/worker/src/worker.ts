@@ -1,8 +1,10 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { WorkerDeps } from './deps.js';
 import { recordJobOutcome } from './audit/record-job-outcome.js';
 import { dispatchOutboxEntry } from './processors/dispatch-outbox-entry.js';
-import { dispatchOutboxEntryJob, QUEUES } from './queues/catalog.js';
+import { pushChange } from './processors/push-change.js';
+import { dispatchOutboxEntryJob, pushChangeJob, QUEUES } from './queues/catalog.js';
 import { OutboxRelay } from './relay/outbox-relay.js';
 
 export interface RunningWorker {
@@ -15,31 +17,52 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
   // Workers block on Redis and must retry forever; producers fail fast when Redis is down.
   const consumerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: null };
   const producerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: 1 };
-
   const prefix = deps.queuePrefix ?? 'bull';
+  // Locks and the shared rate limits.
+  const redis = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+
   const outboxQueue = new Queue(QUEUES.outbox, { connection: producerConnection, prefix });
+  const pushQueue = new Queue(QUEUES.push, { connection: producerConnection, prefix });
+
   const outboxWorker = new Worker(
     QUEUES.outbox,
     async (job) => {
       const payload = dispatchOutboxEntryJob.payload.parse(job.data);
       const log = logger.child({ jobId: job.id, outboxId: payload.outboxId });
-      return dispatchOutboxEntry(db, payload, log);
+      return dispatchOutboxEntry({ db, adapters: deps.adapters, pushQueue, logger: log }, payload);
     },
     { connection: consumerConnection, prefix, concurrency: 10 },
   );
-  outboxWorker.on('completed', (job) => {
-    void recordJobOutcome(db, job, 'completed').catch((error: unknown) =>
-      logger.error({ err: error, jobId: job.id }, 'could not record job outcome'),
-    );
-  });
-  outboxWorker.on('failed', (job, error) => {
-    if (!job) return;
-    logger.warn({ jobId: job.id, attempts: job.attemptsMade, err: error.message }, 'job failed');
-    void recordJobOutcome(db, job, 'failed', error).catch((auditError: unknown) =>
-      logger.error({ err: auditError, jobId: job.id }, 'could not record job outcome'),
-    );
-  });
-  outboxWorker.on('error', (error) => logger.error({ err: error.message }, 'outbox worker error'));
+  const pushWorker = new Worker(
+    QUEUES.push,
+    async (job, token) => {
+      const payload = pushChangeJob.payload.parse(job.data);
+      const log = logger.child({ jobId: job.id, connectionId: payload.connectionId, callId: payload.callId });
+      return pushChange(
+        { db, redis, adapters: deps.adapters, keys: deps.config.CREDENTIALS_KEYS ?? [], logger: log },
+        job,
+        token,
+        payload,
+      );
+    },
+    { connection: consumerConnection, prefix, concurrency: 10 },
+  );
+
+  for (const worker of [outboxWorker, pushWorker]) {
+    worker.on('completed', (job: Job) => {
+      void recordJobOutcome(db, job, 'completed').catch((error: unknown) =>
+        logger.error({ err: error, jobId: job.id }, 'could not record job outcome'),
+      );
+    });
+    worker.on('failed', (job: Job | undefined, error: Error) => {
+      if (!job) return;
+      logger.warn({ jobId: job.id, attempts: job.attemptsMade, err: error.message }, 'job failed');
+      void recordJobOutcome(db, job, 'failed', error).catch((auditError: unknown) =>
+        logger.error({ err: auditError, jobId: job.id }, 'could not record job outcome'),
+      );
+    });
+    worker.on('error', (error) => logger.error({ err: error.message, queue: worker.name }, 'worker error'));
+  }
 
   const relay = new OutboxRelay({
     db,
@@ -48,15 +71,16 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     logger: logger.child({ component: 'outbox-relay' }),
     ...(deps.relayPollIntervalMs ? { pollIntervalMs: deps.relayPollIntervalMs } : {}),
   });
-  await outboxWorker.waitUntilReady();
+  await Promise.all([outboxWorker.waitUntilReady(), pushWorker.waitUntilReady()]);
   await relay.start();
-  logger.info('worker started: outbox relay and processors running');
+  logger.info('worker started: outbox relay, dispatch and push processors running');
 
   return {
     async close() {
       await relay.stop();
-      await outboxWorker.close();
-      await outboxQueue.close();
+      await Promise.all([outboxWorker.close(), pushWorker.close()]);
+      await Promise.all([outboxQueue.close(), pushQueue.close()]);
+      redis.disconnect();
     },
   };
 }

@@ -5,6 +5,7 @@ export {
   type AdapterContext,
   type SelfTestResult,
   type OutboundChange,
+  type CallSnapshot,
   type PushOutcome,
   type PullOutcome,
   type CursorStore,
@@ -39,3 +40,5 @@ export {
   type ConnectionInput,
   type ConnectionAdminDeps,
 } from './admin/manage-connections.js';
+export { routedConnections } from './engine/route-change.js';
+export { pushCallChanges, pushStream, type PushJob, type PushResult } from './engine/push-changes.js';

@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const QUEUES = {
   outbox: 'outbox',
+  push: 'push',
 } as const;
 
 export const dispatchOutboxEntryJob = {
@@ -23,3 +24,23 @@ export const dispatchOutboxEntryJob = {
 } as const;
 
 export type DispatchOutboxEntryPayload = z.infer<typeof dispatchOutboxEntryJob.payload>;
+
+/** One portal change for one connection: pushes the call's pending changes up to `outboxId`. */
+export const pushChangeJob = {
+  queue: QUEUES.push,
+  name: 'push-change',
+  payload: z.object({
+    connectionId: z.uuid(),
+    callId: z.string().regex(/^\d+$/),
+    outboxId: z.string().regex(/^\d+$/),
+  }),
+  jobId: (connectionId: string, outboxId: bigint | string) => `push-${connectionId}-${outboxId}`,
+  options: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  } satisfies JobsOptions,
+} as const;
+
+export type PushChangePayload = z.infer<typeof pushChangeJob.payload>;

@@ -31,12 +31,43 @@ export interface AdapterInstance {
 
 export type SelfTestResult = { ok: true; detail?: string } | { ok: false; reason: string };
 
-/** A portal change routed to this connection (an outbox entry). */
+/** A portal change routed to this connection (an outbox entry), with the call as it is now. */
 export interface OutboundChange {
+  /** The outbox entry's id: a natural idempotency key for the external write. */
+  changeId: bigint;
   topic: string;
   callId: bigint;
   entityId: bigint | null;
   payload: Record<string, unknown>;
+  call: CallSnapshot;
+  /** For `message.created`: the message. */
+  message?: { id: bigint; message: string; date: string; fromPortalUser: boolean };
+}
+
+/** What a push may map from the call (the portal's fields, dates as ISO strings). */
+export interface CallSnapshot {
+  id: bigint;
+  number: string;
+  status: 'New' | 'Committed' | 'Done' | 'Closed';
+  ownerId: bigint;
+  clientName: string;
+  contactPersonName: string | null;
+  contactPersonPhone: string | null;
+  contactPersonEmail: string | null;
+  critical: boolean;
+  descriptionHtmlText: string;
+  descriptionTextForFieldEmployee: string;
+  serviceObjectName: string;
+  serviceObjectAddress: string;
+  serviceObjectLatitude: number;
+  serviceObjectLongitude: number;
+  serviceObjectType: string | null;
+  comments: string | null;
+  created: string;
+  tto: string | null;
+  ttf: string | null;
+  commited: string | null;
+  finished: string | null;
 }
 
 export type PushOutcome =

@@ -1,0 +1,126 @@
+import type { Prisma, PrismaClient } from '@callbridge/db';
+import type { CallSnapshot } from '../contract/adapter.js';
+import type { OpenedConnection } from './open-connection.js';
+import { prismaCursorStore } from './stores.js';
+
+export interface PushJob {
+  connectionId: string;
+  callId: bigint;
+  /** The outbox entry that caused the job: everything of the call up to it is pushed, in order. */
+  outboxId: bigint;
+}
+
+export interface PushResult {
+  pushed: number;
+  skipped: number;
+}
+
+/** The per-connection cursor of a call's outbox entries already pushed. */
+export const pushStream = (callId: bigint) => `push:call:${callId}`;
+
+/**
+ * Pushes a call's pending changes to one connection, oldest first, up to the job's own entry, and
+ * checkpoints after each one. A retry resumes after the last entry that went out; a job whose
+ * entry is already behind the cursor does nothing. Entries that came from this connection are
+ * passed over (no echo). The caller holds the (connection, call) lock, so pushes of one call to one
+ * system never race. A dry run records the intended writes in the run's plan instead.
+ */
+export async function pushCallChanges(
+  db: PrismaClient,
+  connection: OpenedConnection,
+  job: PushJob,
+): Promise<PushResult> {
+  const adapter = connection.adapter;
+  if (!adapter.push) return { pushed: 0, skipped: 0 };
+  const cursors = prismaCursorStore(db, connection.id);
+  const stream = pushStream(job.callId);
+  const done = BigInt((await cursors.get(stream)) ?? '0');
+  const pending = await db.outboxEntry.findMany({
+    where: { callId: job.callId, id: { gt: done, lte: job.outboxId } },
+    orderBy: { id: 'asc' },
+  });
+
+  const call = await loadCallSnapshot(db, job.callId);
+  const run = await db.syncRun.create({
+    data: { connectionId: connection.id, kind: 'push', status: 'running', trigger: 'outbox' },
+    select: { id: true },
+  });
+  const result: PushResult = { pushed: 0, skipped: 0 };
+  try {
+    for (const entry of pending) {
+      if (entry.originConnectionId === connection.id) {
+        result.skipped += 1;
+      } else {
+        await adapter.push({
+          changeId: entry.id,
+          topic: entry.topic,
+          callId: job.callId,
+          entityId: entry.entityId,
+          payload: entry.payload as Record<string, unknown>,
+          call,
+          ...(entry.topic === 'message.created' && entry.entityId !== null
+            ? { message: await loadMessage(db, entry.entityId) }
+            : {}),
+        });
+        result.pushed += 1;
+      }
+      await cursors.set(stream, String(entry.id));
+    }
+    await db.syncRun.update({
+      where: { id: run.id },
+      data: {
+        status: 'succeeded',
+        stats: { ...result },
+        plan: connection.engine.dryRun ? (connection.plan as Prisma.InputJsonArray) : undefined,
+        finishedAt: new Date(),
+      },
+    });
+    return result;
+  } catch (error) {
+    await db.syncRun.update({
+      where: { id: run.id },
+      data: {
+        status: 'failed',
+        stats: { ...result },
+        error: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
+        finishedAt: new Date(),
+      },
+    });
+    throw error;
+  }
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+async function loadCallSnapshot(db: PrismaClient, callId: bigint): Promise<CallSnapshot> {
+  const call = await db.call.findUniqueOrThrow({ where: { id: callId } });
+  return {
+    id: call.id,
+    number: call.number,
+    status: call.status,
+    ownerId: call.ownerId,
+    clientName: call.clientName,
+    contactPersonName: call.contactPersonName,
+    contactPersonPhone: call.contactPersonPhone,
+    contactPersonEmail: call.contactPersonEmail,
+    critical: call.critical,
+    descriptionHtmlText: call.descriptionHtmlText,
+    descriptionTextForFieldEmployee: call.descriptionTextForFieldEmployee,
+    serviceObjectName: call.serviceObjectName,
+    serviceObjectAddress: call.serviceObjectAddress,
+    serviceObjectLatitude: call.serviceObjectLatitude,
+    serviceObjectLongitude: call.serviceObjectLongitude,
+    serviceObjectType: call.serviceObjectType,
+    comments: call.comments,
+    created: call.created.toISOString(),
+    tto: iso(call.timeToObject),
+    ttf: iso(call.timeToFix),
+    commited: iso(call.commited),
+    finished: iso(call.finished),
+  };
+}
+
+async function loadMessage(db: PrismaClient, id: bigint) {
+  const message = await db.callMessage.findUniqueOrThrow({ where: { id } });
+  return { id, message: message.message, date: message.date.toISOString(), fromPortalUser: message.ownerId !== null };
+}
