@@ -116,4 +116,54 @@ describe('push: outbox to an external system', () => {
     await waitUntil('the dispatcher message to arrive', async () => recordsOf(call.number)[0]?.comments.length === 1);
     expect(recordsOf(call.number)[0]!.comments).toEqual(['from the dispatcher']);
   });
+
+  it('finds a record a crashed attempt already created (sent, but the link not saved) instead of making a second', async () => {
+    await api.db.connection.update({ where: { id: connectionId }, data: { enabled: false } });
+    const call = await api.createCall(routed.id);
+    await waitUntil('the outbox entry to be dispatched', async () => {
+      const entry = await api.db.outboxEntry.findFirst({ where: { callId: BigInt(call.id) } });
+      return entry?.dispatchedAt != null;
+    });
+    store.records.push({ id: 'R-orphan', key: call.number, subject: 'created before a crash', comments: [] });
+    await api.db.connection.update({ where: { id: connectionId }, data: { enabled: true } });
+    await api.app.inject({
+      method: 'POST',
+      url: `/call/${call.id}/dispatcher/message`,
+      headers: api.dispatch,
+      payload: { date: '2026-11-23T12:00:00Z', message: 'after the crash' },
+    });
+    await waitUntil('the message to reach the record', async () => recordsOf(call.number)[0]?.comments.length === 1);
+    expect(recordsOf(call.number)).toEqual([
+      expect.objectContaining({ id: 'R-orphan', comments: ['after the crash'] }),
+    ]);
+    const link = await api.db.externalLink.findFirst({ where: { connectionId, localId: BigInt(call.id) } });
+    expect(link?.externalId).toBe('R-orphan');
+  });
+
+  it('in a dry run records the intended writes in the run and sends nothing', async () => {
+    const registry = createAdapterRegistry([recordsAdapter]);
+    const dryId = await createConnection(
+      { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS },
+      {
+        adapter: 'records',
+        name: 'store-dry-run',
+        baseUrl: store.url,
+        credentials: { token: TOKEN },
+        settings: { dryRun: true },
+        filter: { ownerIds: [other.id] },
+        pollIntervalMs: 60_000,
+        enabled: true,
+      },
+    );
+    const before = store.state.requests;
+    const call = await api.createCall(other.id);
+    await waitUntil(
+      'the dry run to be recorded',
+      async () => (await api.db.syncRun.count({ where: { connectionId: dryId, status: 'succeeded' } })) === 1,
+    );
+    const run = await api.db.syncRun.findFirstOrThrow({ where: { connectionId: dryId } });
+    expect(run.plan).toEqual([{ operation: 'call.created', target: call.number }]);
+    expect(store.state.requests).toBe(before);
+    expect(recordsOf(call.number)).toHaveLength(0);
+  });
 });
