@@ -13,6 +13,8 @@ export interface WorkerDeps {
   adapters: AdapterRegistry;
   /** Overrides for tests; production uses the defaults. */
   relayPollIntervalMs?: number;
+  /** How often the pull schedules are matched to the connections (default 5 s). */
+  scheduleRefreshMs?: number;
   /** BullMQ key prefix (default `bull`); tests sharing one Redis each use their own. */
   queuePrefix?: string;
 }

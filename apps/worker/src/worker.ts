@@ -3,9 +3,11 @@ import { Redis } from 'ioredis';
 import type { WorkerDeps } from './deps.js';
 import { recordJobOutcome } from './audit/record-job-outcome.js';
 import { dispatchOutboxEntry } from './processors/dispatch-outbox-entry.js';
+import { pullConnectionJob } from './processors/pull-connection.js';
 import { pushChange } from './processors/push-change.js';
-import { dispatchOutboxEntryJob, pushChangeJob, QUEUES } from './queues/catalog.js';
+import { dispatchOutboxEntryJob, pullJob, pushChangeJob, QUEUES } from './queues/catalog.js';
 import { OutboxRelay } from './relay/outbox-relay.js';
+import { syncConnectionSchedules } from './schedules/connection-schedules.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -23,6 +25,8 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
 
   const outboxQueue = new Queue(QUEUES.outbox, { connection: producerConnection, prefix });
   const pushQueue = new Queue(QUEUES.push, { connection: producerConnection, prefix });
+  const pullQueue = new Queue(QUEUES.pull, { connection: producerConnection, prefix });
+  const engineDeps = { db, redis, adapters: deps.adapters, keys: deps.config.CREDENTIALS_KEYS ?? [] };
 
   const outboxWorker = new Worker(
     QUEUES.outbox,
@@ -38,17 +42,23 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     async (job, token) => {
       const payload = pushChangeJob.payload.parse(job.data);
       const log = logger.child({ jobId: job.id, connectionId: payload.connectionId, callId: payload.callId });
-      return pushChange(
-        { db, redis, adapters: deps.adapters, keys: deps.config.CREDENTIALS_KEYS ?? [], logger: log },
-        job,
-        token,
-        payload,
-      );
+      return pushChange({ ...engineDeps, logger: log }, job, token, payload);
     },
     { connection: consumerConnection, prefix, concurrency: 10 },
   );
+  const pullWorker = new Worker(
+    QUEUES.pull,
+    async (job) => {
+      const payload = pullJob.payload.parse(job.data);
+      return pullConnectionJob(
+        { ...engineDeps, logger: logger.child({ jobId: job.id, connectionId: payload.connectionId }) },
+        payload,
+      );
+    },
+    { connection: consumerConnection, prefix, concurrency: 5 },
+  );
 
-  for (const worker of [outboxWorker, pushWorker]) {
+  for (const worker of [outboxWorker, pushWorker, pullWorker]) {
     worker.on('completed', (job: Job) => {
       void recordJobOutcome(db, job, 'completed').catch((error: unknown) =>
         logger.error({ err: error, jobId: job.id }, 'could not record job outcome'),
@@ -71,15 +81,23 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     logger: logger.child({ component: 'outbox-relay' }),
     ...(deps.relayPollIntervalMs ? { pollIntervalMs: deps.relayPollIntervalMs } : {}),
   });
-  await Promise.all([outboxWorker.waitUntilReady(), pushWorker.waitUntilReady()]);
+  await Promise.all([outboxWorker.waitUntilReady(), pushWorker.waitUntilReady(), pullWorker.waitUntilReady()]);
   await relay.start();
-  logger.info('worker started: outbox relay, dispatch and push processors running');
+  // Connections change through the admin API: the schedules follow them every few seconds.
+  const refreshSchedules = () =>
+    syncConnectionSchedules(db, deps.adapters, pullQueue).catch((error: unknown) =>
+      logger.error({ err: error }, 'could not sync the pull schedules'),
+    );
+  await refreshSchedules();
+  const scheduleTimer = setInterval(() => void refreshSchedules(), deps.scheduleRefreshMs ?? 5_000);
+  logger.info('worker started: outbox relay, dispatch, push and pull processors running');
 
   return {
     async close() {
+      clearInterval(scheduleTimer);
       await relay.stop();
-      await Promise.all([outboxWorker.close(), pushWorker.close()]);
-      await Promise.all([outboxQueue.close(), pushQueue.close()]);
+      await Promise.all([outboxWorker.close(), pushWorker.close(), pullWorker.close()]);
+      await Promise.all([outboxQueue.close(), pushQueue.close(), pullQueue.close()]);
       redis.disconnect();
     },
   };

@@ -42,3 +42,4 @@ export {
 } from './admin/manage-connections.js';
 export { routedConnections } from './engine/route-change.js';
 export { pushCallChanges, pushStream, type PushJob, type PushResult } from './engine/push-changes.js';
+export { pullConnection } from './engine/pull-connection.js';

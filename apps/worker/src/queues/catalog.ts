@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const QUEUES = {
   outbox: 'outbox',
   push: 'push',
+  pull: 'pull',
 } as const;
 
 export const dispatchOutboxEntryJob = {
@@ -44,3 +45,19 @@ export const pushChangeJob = {
 } as const;
 
 export type PushChangePayload = z.infer<typeof pushChangeJob.payload>;
+
+/** One pull of a connection: fired by its job scheduler every `pollIntervalMs`, or by "sync now". */
+export const pullJob = {
+  queue: 'pull' as const,
+  name: 'pull',
+  payload: z.object({ connectionId: z.uuid(), trigger: z.enum(['schedule', 'manual']).default('schedule') }),
+  schedulerId: (connectionId: string) => `pull-${connectionId}`,
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  } satisfies JobsOptions,
+} as const;
+
+export type PullPayload = z.infer<typeof pullJob.payload>;

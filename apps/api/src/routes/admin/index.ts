@@ -7,6 +7,7 @@ import { connectionCheckRoutes } from './connection-checks.js';
 import { connectionRoutes } from './connections.js';
 import { jobRoutes } from './jobs.js';
 import { registerQueuesBoard } from './queues-board.js';
+import { syncNowRoute } from './sync-now.js';
 
 /** The admin API behind ADMIN_API_KEY (DESIGN.md "Contracts"). */
 export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
@@ -26,5 +27,6 @@ export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
     await Promise.all([...queues.values()].map((queue) => queue.close()));
   });
   await app.register(jobRoutes(queues), deps);
+  await app.register(syncNowRoute(queues), deps);
   await registerQueuesBoard(app, queues);
 };
