@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createAdapterRegistry, createConnection, defineAdapter } from '@callbridge/sync';
 import { waitUntil } from '@callbridge/testkit';
 import { testQueuePrefix, testRedisUrl } from '@callbridge/testkit/vitest';
-import { buildWorker, pullJob, type RunningWorker } from '@callbridge/worker';
+import { pullJob, type RunningWorker } from '@callbridge/worker';
 import { Queue } from 'bullmq';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 const ADMIN_KEY = 'admin-key-for-pull-tests-01';
 
@@ -55,16 +55,7 @@ describe('pull schedules and sync now', () => {
         enabled: true,
       },
     );
-    worker = await buildWorker({
-      config: api.config,
-      db: api.db,
-      logger: pino({ level: 'silent' }),
-      adapters: registry,
-      databaseUrl: api.config.DATABASE_URL!,
-      redisUrl: testRedisUrl(),
-      queuePrefix: prefix,
-      scheduleRefreshMs: 200,
-    });
+    worker = await startTestWorker(api, [tickerAdapter], { queuePrefix: prefix, scheduleRefreshMs: 200 });
     pullQueue = new Queue(pullJob.queue, { connection: { url: testRedisUrl() }, prefix });
   });
   afterAll(async () => {

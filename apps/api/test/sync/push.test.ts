@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { postExternalMessage } from '@callbridge/core';
 import { createAdapterRegistry, createConnection } from '@callbridge/sync';
 import { waitUntil } from '@callbridge/testkit';
-import { testQueuePrefix, testRedisUrl } from '@callbridge/testkit/vitest';
-import { buildWorker, type RunningWorker } from '@callbridge/worker';
-import { pino } from 'pino';
+import type { RunningWorker } from '@callbridge/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness, type TestUser } from '../support/api-harness.js';
 import { startRecordStore } from '../support/record-store.js';
 import { recordsAdapter } from '../support/records-adapter.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 const TOKEN = 'record-store-token';
 const KEYS = `k1:${randomBytes(32).toString('base64')}`;
@@ -39,16 +38,7 @@ describe('push: outbox to an external system', () => {
       pollIntervalMs: 60_000,
       enabled: true,
     });
-    worker = await buildWorker({
-      config: api.config,
-      db: api.db,
-      logger: pino({ level: 'silent' }),
-      adapters: registry,
-      databaseUrl: api.config.DATABASE_URL!,
-      redisUrl: testRedisUrl(),
-      queuePrefix: testQueuePrefix(),
-      relayPollIntervalMs: 200,
-    });
+    worker = await startTestWorker(api, [recordsAdapter]);
   });
   afterAll(async () => {
     await worker?.close();
