@@ -7,7 +7,7 @@ export class DomainError extends Error {
   override name = 'DomainError';
 
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
     message: string,
     readonly errorCode?: number,
   ) {

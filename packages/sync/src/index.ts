@@ -36,7 +36,6 @@ export {
   deleteConnection,
   requireConnection,
   describeConnection,
-  ConnectionAdminError,
   type ConnectionInput,
   type ConnectionAdminDeps,
 } from './admin/manage-connections.js';

@@ -1,17 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { bearerToken } from './bearer-token.js';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-/** The key of `Authorization: Bearer <key>`, or the password of Basic auth (how a browser sends it to bull-board). */
-function presentedKey(header: string | undefined): string | null {
-  if (!header) return null;
-  const basic = /^Basic\s+(.+)$/i.exec(header);
-  if (basic) {
-    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-    return decoded.slice(decoded.indexOf(':') + 1) || null;
-  }
-  return header.replace(/^Bearer\s+/i, '').trim() || null;
+/** The Bearer (or bare) key, or the password of Basic auth (how a browser sends it to bull-board). */
+function presentedKey(request: FastifyRequest): string | null {
+  const basic = /^Basic\s+(.+)$/i.exec(request.headers.authorization ?? '');
+  if (!basic) return bearerToken(request);
+  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1) || null;
 }
 
 /**
@@ -22,7 +20,7 @@ export function adminAuth(adminKey: string | undefined): onRequestAsyncHookHandl
   const expected = adminKey ? digest(adminKey) : null;
   // Answers the 401 itself rather than throwing: bull-board's routes have an error handler of their own.
   return async (request, reply) => {
-    const key = presentedKey(request.headers.authorization);
+    const key = presentedKey(request);
     if (expected && key && timingSafeEqual(digest(key), expected)) return;
     const message = expected ? 'missing or wrong admin API key' : 'the admin API is off: ADMIN_API_KEY is not set';
     return reply

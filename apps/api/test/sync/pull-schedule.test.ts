@@ -43,7 +43,7 @@ describe('pull schedules and sync now', () => {
     );
     const registry = createAdapterRegistry([tickerAdapter]);
     connectionId = await createConnection(
-      { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS },
+      { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS ?? [] },
       {
         adapter: 'ticker',
         name: 'ticker',

@@ -27,7 +27,7 @@ describe('push: outbox to an external system', () => {
     routed = await api.createUser('routed-owner');
     other = await api.createUser('other-owner');
     const registry = createAdapterRegistry([recordsAdapter]);
-    const admin = { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS };
+    const admin = { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS ?? [] };
     connectionId = await createConnection(admin, {
       adapter: 'records',
       name: 'store',
@@ -133,7 +133,7 @@ describe('push: outbox to an external system', () => {
   it('in a dry run records the intended writes in the run and sends nothing', async () => {
     const registry = createAdapterRegistry([recordsAdapter]);
     const dryId = await createConnection(
-      { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS },
+      { db: api.db, registry, keys: api.config.CREDENTIALS_KEYS ?? [] },
       {
         adapter: 'records',
         name: 'store-dry-run',

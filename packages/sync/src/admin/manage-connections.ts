@@ -1,3 +1,4 @@
+import { DomainError } from '@callbridge/core';
 import type { Connection, PrismaClient, Prisma } from '@callbridge/db';
 import type { z } from 'zod';
 import type { AdapterRegistry } from '../contract/registry.js';
@@ -8,17 +9,6 @@ import {
   type CredentialsKey,
 } from '../credentials/credentials-cipher.js';
 import { engineSettingsSchema, splitSettings } from '../engine/connection-settings.js';
-
-/** A rule of the admin API was broken: `status` is the answer (400, 404, 409, 503). */
-export class ConnectionAdminError extends Error {
-  override name = 'ConnectionAdminError';
-  constructor(
-    readonly status: 400 | 404 | 409 | 503,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface ConnectionInput {
   adapter: string;
@@ -34,7 +24,8 @@ export interface ConnectionInput {
 export interface ConnectionAdminDeps {
   db: PrismaClient;
   registry: AdapterRegistry;
-  keys: readonly CredentialsKey[] | undefined;
+  /** CREDENTIALS_KEYS; the first seals, all open. Empty: credentials cannot be stored. */
+  keys: readonly CredentialsKey[];
 }
 
 /** A connection as the admin API shows it: credentials masked, never the cipher. */
@@ -42,7 +33,7 @@ export function describeConnection(row: Connection, deps: ConnectionAdminDeps) {
   const definition = deps.registry.get(row.adapter);
   let credentials: Record<string, unknown> | null = null;
   try {
-    const plain = openCredentials({ cipher: row.credentialsCipher, keyId: row.credentialsKeyId }, deps.keys ?? []);
+    const plain = openCredentials({ cipher: row.credentialsCipher, keyId: row.credentialsKeyId }, deps.keys);
     credentials = maskCredentials(
       plain as Record<string, unknown>,
       definition?.secretFields.map(String) ?? Object.keys(plain as object),
@@ -74,20 +65,20 @@ function issues(error: z.ZodError): string {
 function validated(input: ConnectionInput, deps: ConnectionAdminDeps) {
   const definition = deps.registry.get(input.adapter);
   if (!definition) {
-    throw new ConnectionAdminError(
+    throw new DomainError(
       400,
       `unknown adapter "${input.adapter}" (known: ${deps.registry.kinds().join(', ') || 'none'})`,
     );
   }
   const credentials = definition.credentialsSchema.safeParse(input.credentials);
-  if (!credentials.success) throw new ConnectionAdminError(400, `invalid credentials: ${issues(credentials.error)}`);
+  if (!credentials.success) throw new DomainError(400, `invalid credentials: ${issues(credentials.error)}`);
   const { engine, config } = splitSettings(input.settings);
   const engineCheck = engineSettingsSchema.safeParse(engine);
-  if (!engineCheck.success) throw new ConnectionAdminError(400, `invalid settings: ${issues(engineCheck.error)}`);
+  if (!engineCheck.success) throw new DomainError(400, `invalid settings: ${issues(engineCheck.error)}`);
   const configCheck = definition.configSchema.safeParse(config);
-  if (!configCheck.success) throw new ConnectionAdminError(400, `invalid settings: ${issues(configCheck.error)}`);
-  const key = deps.keys?.[0];
-  if (!key) throw new ConnectionAdminError(503, 'CREDENTIALS_KEYS is not configured: credentials cannot be stored');
+  if (!configCheck.success) throw new DomainError(400, `invalid settings: ${issues(configCheck.error)}`);
+  const key = deps.keys[0];
+  if (!key) throw new DomainError(503, 'CREDENTIALS_KEYS is not configured: credentials cannot be stored');
   return sealCredentials(credentials.data as object, key);
 }
 
@@ -111,7 +102,7 @@ export async function createConnection(deps: ConnectionAdminDeps, input: Connect
     return row.id;
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') {
-      throw new ConnectionAdminError(409, `a connection named "${input.name}" already exists`);
+      throw new DomainError(409, `a connection named "${input.name}" already exists`);
     }
     throw error;
   }
@@ -119,7 +110,7 @@ export async function createConnection(deps: ConnectionAdminDeps, input: Connect
 
 export async function requireConnection(deps: ConnectionAdminDeps, id: string): Promise<Connection> {
   const row = await deps.db.connection.findUnique({ where: { id } });
-  if (!row) throw new ConnectionAdminError(404, `connection ${id} not found`);
+  if (!row) throw new DomainError(404, `connection ${id} not found`);
   return row;
 }
 
@@ -133,7 +124,7 @@ export async function updateConnection(
   patch: Partial<Omit<ConnectionInput, 'adapter'>>,
 ): Promise<void> {
   const row = await requireConnection(deps, id);
-  const current = openCredentials({ cipher: row.credentialsCipher, keyId: row.credentialsKeyId }, deps.keys ?? []);
+  const current = openCredentials({ cipher: row.credentialsCipher, keyId: row.credentialsKeyId }, deps.keys);
   const merged: ConnectionInput = {
     adapter: row.adapter,
     name: patch.name ?? row.name,
@@ -162,5 +153,5 @@ export async function updateConnection(
 
 export async function deleteConnection(deps: ConnectionAdminDeps, id: string): Promise<void> {
   const { count } = await deps.db.connection.deleteMany({ where: { id } });
-  if (count === 0) throw new ConnectionAdminError(404, `connection ${id} not found`);
+  if (count === 0) throw new DomainError(404, `connection ${id} not found`);
 }

@@ -3,13 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import { errorResponses } from '../../schemas/common.js';
-
-const idParams = z.object({ id: z.uuid('must be a connection id (uuid)') });
+import { connectionAdminDeps, connectionIdParams } from './admin-common.js';
 
 /** `POST /admin/connections/:id/test` (the adapter's credential self-test) and `GET …/runs`. */
 export const connectionCheckRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
-  const schema = { tags: ['Admin'], security: [{ AdminKey: [] }], params: idParams };
-  const keys = deps.config.CREDENTIALS_KEYS ?? [];
+  const schema = { tags: ['Admin'], security: [{ AdminKey: [] }], params: connectionIdParams };
+  const admin = connectionAdminDeps(deps);
 
   app.post(
     '/admin/connections/:id/test',
@@ -25,13 +24,10 @@ export const connectionCheckRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app,
       },
     },
     async (request) => {
-      await requireConnection({ db: deps.db, registry: deps.adapters, keys }, request.params.id);
+      await requireConnection(admin, request.params.id);
       let opened;
       try {
-        opened = await openConnection(
-          { db: deps.db, registry: deps.adapters, keys, logger: deps.logger },
-          request.params.id,
-        );
+        opened = await openConnection({ ...admin, logger: deps.logger }, request.params.id);
       } catch (error) {
         if (error instanceof ConnectionError) return { ok: false, reason: error.message };
         throw error;
@@ -57,7 +53,7 @@ export const connectionCheckRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app,
       },
     },
     async (request) => {
-      await requireConnection({ db: deps.db, registry: deps.adapters, keys }, request.params.id);
+      await requireConnection(admin, request.params.id);
       const runs = await deps.db.syncRun.findMany({
         where: { connectionId: request.params.id },
         orderBy: { startedAt: 'desc' },

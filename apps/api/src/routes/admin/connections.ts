@@ -4,14 +4,12 @@ import {
   describeConnection,
   requireConnection,
   updateConnection,
-  type ConnectionAdminDeps,
 } from '@callbridge/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import { errorResponses } from '../../schemas/common.js';
-
-const idParams = z.object({ id: z.uuid('must be a connection id (uuid)') });
+import { connectionAdminDeps, connectionIdParams } from './admin-common.js';
 
 const connectionFields = {
   name: z.string().trim().min(1).max(200),
@@ -55,7 +53,7 @@ const connectionOutput = z.object({
 
 /** Connections CRUD (DESIGN.md "Contracts"): credentials go in, only masked ones come out. */
 export const connectionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
-  const admin: ConnectionAdminDeps = { db: deps.db, registry: deps.adapters, keys: deps.config.CREDENTIALS_KEYS };
+  const admin = connectionAdminDeps(deps);
   const schema = { tags: ['Admin'], security: [{ AdminKey: [] }] };
 
   app.post(
@@ -96,7 +94,7 @@ export const connectionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       schema: {
         ...schema,
         summary: 'Get a connection',
-        params: idParams,
+        params: connectionIdParams,
         response: { 200: connectionOutput, ...errorResponses(400, 401, 404) },
       },
     },
@@ -110,7 +108,7 @@ export const connectionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
         ...schema,
         summary: 'Change a connection',
         description: 'Absent fields stay. `credentials`, when given, replace the old ones whole.',
-        params: idParams,
+        params: connectionIdParams,
         body: patchInput,
         response: { 200: connectionOutput, ...errorResponses(400, 401, 404, 409) },
       },
@@ -131,7 +129,7 @@ export const connectionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       schema: {
         ...schema,
         summary: 'Delete a connection (with its cursors, links and runs)',
-        params: idParams,
+        params: connectionIdParams,
         response: { 204: z.null(), ...errorResponses(400, 401, 404) },
       },
     },

@@ -1,4 +1,3 @@
-import { ConnectionAdminError } from '@callbridge/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../../deps.js';
 import { adminAuth } from '../../plugins/admin-auth.js';
@@ -12,13 +11,6 @@ import { syncNowRoute } from './sync-now.js';
 /** The admin API behind ADMIN_API_KEY (DESIGN.md "Contracts"). */
 export const adminRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.addHook('onRequest', adminAuth(deps.config.ADMIN_API_KEY));
-  // The sync package's admin errors carry their status; everything else goes to the app's handler.
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof ConnectionAdminError) {
-      return reply.status(error.status).send({ errorCode: 0, message: error.message });
-    }
-    throw error;
-  });
   await app.register(connectionRoutes, deps);
   await app.register(connectionCheckRoutes, deps);
 

@@ -1,3 +1,4 @@
+import { conflict, notFound } from '@callbridge/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
@@ -40,7 +41,7 @@ export function jobRoutes(queues: Map<string, Queue>): FastifyPluginAsyncZod<Api
     const schema = { tags: ['Admin'], security: [{ AdminKey: [] }] };
     const requireAudit = async (id: number) => {
       const row = await db.jobAudit.findUnique({ where: { id: BigInt(id) } });
-      if (!row) throw Object.assign(new Error(`job ${id} not found`), { statusCode: 404 });
+      if (!row) throw notFound(`job ${id} not found`);
       return row;
     };
 
@@ -124,10 +125,10 @@ export function jobRoutes(queues: Map<string, Queue>): FastifyPluginAsyncZod<Api
       async (request, reply) => {
         const row = await requireAudit(request.params.id);
         if (row.state !== 'failed') {
-          throw Object.assign(new Error(`job ${row.id} is ${row.state}, not failed`), { statusCode: 409 });
+          throw conflict(`job ${row.id} is ${row.state}, not failed`);
         }
         const queue = queues.get(row.queue);
-        if (!queue) throw Object.assign(new Error(`queue ${row.queue} is unknown`), { statusCode: 409 });
+        if (!queue) throw conflict(`queue ${row.queue} is unknown`);
         const job = await queue.getJob(row.jobId);
         let how: 'retried' | 're-added';
         if (job && (await job.isFailed())) {

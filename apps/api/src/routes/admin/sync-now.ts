@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import { errorResponses } from '../../schemas/common.js';
+import { connectionAdminDeps, connectionIdParams } from './admin-common.js';
 
 /** `POST /admin/connections/:id/sync`: pull now, besides the schedule. */
 export function syncNowRoute(queues: Map<string, Queue>): FastifyPluginAsyncZod<ApiDeps> {
@@ -17,13 +18,12 @@ export function syncNowRoute(queues: Map<string, Queue>): FastifyPluginAsyncZod<
           security: [{ AdminKey: [] }],
           summary: 'Run a pull of the connection now',
           description: 'Queues a pull; its outcome shows in GET /admin/connections/:id/runs (trigger `manual`).',
-          params: z.object({ id: z.uuid('must be a connection id (uuid)') }),
+          params: connectionIdParams,
           response: { 202: z.object({ jobId: z.string() }), ...errorResponses(400, 401, 404) },
         },
       },
       async (request, reply) => {
-        const keys = deps.config.CREDENTIALS_KEYS ?? [];
-        await requireConnection({ db: deps.db, registry: deps.adapters, keys }, request.params.id);
+        await requireConnection(connectionAdminDeps(deps), request.params.id);
         const job = await queues
           .get(pullJob.queue)!
           .add(pullJob.name, { connectionId: request.params.id, trigger: 'manual' }, pullJob.options);
