@@ -16,9 +16,10 @@ export { createCall, createCalls, type NewCall, type CreatedCall } from './calls
 export { contractorMayMove, dispatcherMayClose } from './calls/call-status.js';
 export { changeCallStatus, type CallStatusChange, type ChangedCallStatus } from './calls/change-call-status.js';
 export { closeCall } from './calls/close-call.js';
+export { advanceCall, type CallProgress } from './calls/advance-call.js';
 export { patchCall, type CallPatch } from './calls/patch-call.js';
 export { postExternalMessage, postUserMessage, type SavedMessage } from './calls/call-messages.js';
-export { raiseJeopardy, answerJeopardy } from './calls/call-jeopardies.js';
+export { raiseJeopardy, raiseExternalJeopardy, answerJeopardy } from './calls/call-jeopardies.js';
 export { createTempLink } from './calls/create-temp-link.js';
 export { completeByFieldEmployee, type FieldEmployeeReport } from './calls/complete-by-field-employee.js';
 export { requireOwnedCall, lockCall, touchCall, type OwnedCall } from './calls/owned-call.js';

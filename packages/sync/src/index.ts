@@ -10,6 +10,9 @@ export {
   type PullOutcome,
   type CursorStore,
   type LinkStore,
+  type LinkRecord,
+  type PortalOperations,
+  type CallProgress,
 } from './contract/adapter.js';
 export { createAdapterRegistry, AdapterRegistryError, type AdapterRegistry } from './contract/registry.js';
 export {
@@ -23,6 +26,7 @@ export {
 } from './credentials/credentials-cipher.js';
 export { rotateCredentialsKey, type RotationProgress } from './credentials/rotate-credentials-key.js';
 export { prismaCursorStore, prismaLinkStore } from './engine/stores.js';
+export { portalOperations } from './engine/portal-operations.js';
 export { engineSettingsSchema, splitSettings, type EngineSettings } from './engine/connection-settings.js';
 export {
   openConnection,

@@ -96,7 +96,28 @@ export interface AdapterContext<Config, Credentials> {
   plan(action: { operation: string; target: string; body?: unknown }): void;
   cursors: CursorStore;
   links: LinkStore;
+  /** What a pull may do to the portal; every change is tagged with this connection (no echo). */
+  portal: PortalOperations;
 }
+
+/**
+ * The portal operations a pull applies. Each is idempotent: a change already applied (the same
+ * external id, or a status the call has already reached) returns false and changes nothing, so a
+ * pull that is retried or overlaps its last window applies nothing twice.
+ */
+export interface PortalOperations {
+  /** The call as it is now; null when there is none. */
+  call(callId: bigint): Promise<CallSnapshot | null>;
+  /** New → Committed → Done, as the contractor's system reports it. */
+  advanceCall(callId: bigint, progress: CallProgress): Promise<boolean>;
+  /** A message from the external system, posted once per `externalId` (kept as a `message` link). */
+  postMessage(callId: bigint, message: { externalId: string; text: string; date: Date }): Promise<boolean>;
+  /** A risk reported by the external system, raised once per `externalId` (a `jeopardy` link). */
+  raiseJeopardy(callId: bigint, jeopardy: { externalId: string; comment: string }): Promise<boolean>;
+}
+
+export type CallProgress =
+  { status: 'Committed'; at: Date } | { status: 'Done'; at: Date; comment: string; committedAt?: Date | undefined };
 
 /** Where a stream has read up to; `set` only after the batch it covers is applied. */
 export interface CursorStore {
@@ -109,6 +130,15 @@ export interface LinkStore {
   findExternal(entity: string, localId: bigint): Promise<string | null>;
   findLocal(entity: string, externalId: string): Promise<bigint | null>;
   save(entity: string, localId: bigint, externalId: string, externalVersion?: string): Promise<void>;
+  /** The links of one entity kind in local id order, a page at a time. */
+  list(entity: string, page: { afterLocalId?: bigint; limit: number }): Promise<LinkRecord[]>;
+}
+
+export interface LinkRecord {
+  localId: bigint;
+  externalId: string;
+  externalVersion: string | null;
+  updatedAt: Date;
 }
 
 /** Keeps an adapter's definition as it is while giving it its types. */

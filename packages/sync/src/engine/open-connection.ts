@@ -6,6 +6,7 @@ import type { AdapterDefinition, AdapterInstance } from '../contract/adapter.js'
 import type { AdapterRegistry } from '../contract/registry.js';
 import { openCredentials, type CredentialsKey } from '../credentials/credentials-cipher.js';
 import { engineSettingsSchema, splitSettings, type EngineSettings } from './connection-settings.js';
+import { portalOperations } from './portal-operations.js';
 import { prismaCursorStore, prismaLinkStore } from './stores.js';
 
 export class ConnectionError extends Error {
@@ -65,6 +66,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     logger,
     redact: { secretParams, secretValues },
     cookieJar: createCookieJar(row.baseUrl),
+    timeouts: { overallMs: engine.data.timeoutMs, headersMs: engine.data.timeoutMs, bodyMs: engine.data.timeoutMs },
     ...(deps.redis && engine.data.rateLimit
       ? { rateLimiter: new RedisRateLimiter({ redis: deps.redis, connectionId: row.id, ...engine.data.rateLimit }) }
       : {}),
@@ -81,6 +83,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     plan: (action) => plan.push(action),
     cursors: prismaCursorStore(deps.db, row.id),
     links: prismaLinkStore(deps.db, row.id),
+    portal: portalOperations(deps.db, row.id, logger),
   });
   return { id: row.id, definition, engine: engine.data, adapter, http, plan, close: () => http.close() };
 }

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@callbridge/db';
-import type { CallSnapshot } from '../contract/adapter.js';
+import { loadCallSnapshot } from './call-snapshot.js';
 import type { OpenedConnection } from './open-connection.js';
 import { prismaCursorStore } from './stores.js';
 
@@ -41,6 +41,7 @@ export async function pushCallChanges(
   });
 
   const call = await loadCallSnapshot(db, job.callId);
+  if (!call) throw new Error(`call ${job.callId} does not exist`);
   const run = await db.syncRun.create({
     data: { connectionId: connection.id, kind: 'push', status: 'running', trigger: 'outbox' },
     select: { id: true },
@@ -88,36 +89,6 @@ export async function pushCallChanges(
     });
     throw error;
   }
-}
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-async function loadCallSnapshot(db: PrismaClient, callId: bigint): Promise<CallSnapshot> {
-  const call = await db.call.findUniqueOrThrow({ where: { id: callId } });
-  return {
-    id: call.id,
-    number: call.number,
-    status: call.status,
-    ownerId: call.ownerId,
-    clientName: call.clientName,
-    contactPersonName: call.contactPersonName,
-    contactPersonPhone: call.contactPersonPhone,
-    contactPersonEmail: call.contactPersonEmail,
-    critical: call.critical,
-    descriptionHtmlText: call.descriptionHtmlText,
-    descriptionTextForFieldEmployee: call.descriptionTextForFieldEmployee,
-    serviceObjectName: call.serviceObjectName,
-    serviceObjectAddress: call.serviceObjectAddress,
-    serviceObjectLatitude: call.serviceObjectLatitude,
-    serviceObjectLongitude: call.serviceObjectLongitude,
-    serviceObjectType: call.serviceObjectType,
-    comments: call.comments,
-    created: call.created.toISOString(),
-    tto: iso(call.timeToObject),
-    ttf: iso(call.timeToFix),
-    commited: iso(call.commited),
-    finished: iso(call.finished),
-  };
 }
 
 async function loadMessage(db: PrismaClient, id: bigint) {

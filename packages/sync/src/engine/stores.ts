@@ -40,5 +40,17 @@ export function prismaLinkStore(db: Db, connectionId: string): LinkStore {
         update: { externalId, externalVersion: externalVersion ?? null },
       });
     },
+    list(entity, page) {
+      return db.externalLink.findMany({
+        where: {
+          connectionId,
+          entity,
+          ...(page.afterLocalId !== undefined ? { localId: { gt: page.afterLocalId } } : {}),
+        },
+        orderBy: { localId: 'asc' },
+        take: page.limit,
+        select: { localId: true, externalId: true, externalVersion: true, updatedAt: true },
+      });
+    },
   };
 }

@@ -1,0 +1,1 @@
+export { describeAdapterContract, type ContractTarget, type SimulatorHandle } from './contract-suite.js';
