@@ -1,11 +1,8 @@
 import { createAdapterRegistry, type AdapterRegistry } from '@callbridge/sync';
+import { task24Adapter } from './task24/src/index.js';
 
-/**
- * Every adapter the worker and the admin API know, one line each. The first ones (task24, BPM)
- * arrive with their issues; until then no connection can be created outside tests, which register
- * adapters of their own.
- */
-export const ADAPTERS: readonly object[] = [];
+/** Every adapter the worker and the admin API know, one line each. */
+export const ADAPTERS: readonly object[] = [task24Adapter];
 
 export function defaultAdapterRegistry(): AdapterRegistry {
   return createAdapterRegistry(ADAPTERS);
