@@ -15,6 +15,8 @@ export interface WorkerDeps {
   relayPollIntervalMs?: number;
   /** How often the pull schedules are matched to the connections (default 5 s). */
   scheduleRefreshMs?: number;
-  /** BullMQ key prefix (default `bull`); tests sharing one Redis each use their own. */
+  /** How often the worker's metrics are handed to the API (default 5 s). */
+  metricsPublishMs?: number;
+  /** BullMQ key prefix (default: config QUEUE_PREFIX); tests sharing one Redis each use their own. */
   queuePrefix?: string;
 }

@@ -5,7 +5,10 @@ import { recordJobOutcome } from './audit/record-job-outcome.js';
 import { dispatchOutboxEntry } from './processors/dispatch-outbox-entry.js';
 import { pullConnectionJob } from './processors/pull-connection.js';
 import { pushChange } from './processors/push-change.js';
-import { dispatchOutboxEntryJob, pullJob, pushChangeJob, QUEUES } from './queues/catalog.js';
+import { createWorkerMetrics } from './metrics/worker-metrics.js';
+import { publishWorkerMetrics } from './metrics/metrics-publisher.js';
+import { reconcileConnectionJob } from './processors/reconcile-connection.js';
+import { dispatchOutboxEntryJob, pullJob, pushChangeJob, QUEUES, reconcileJob } from './queues/catalog.js';
 import { OutboxRelay } from './relay/outbox-relay.js';
 import { syncConnectionSchedules } from './schedules/connection-schedules.js';
 
@@ -19,14 +22,28 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
   // Workers block on Redis and must retry forever; producers fail fast when Redis is down.
   const consumerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: null };
   const producerConnection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: 1 };
-  const prefix = deps.queuePrefix ?? 'bull';
+  const prefix = deps.queuePrefix ?? deps.config.QUEUE_PREFIX;
   // Locks and the shared rate limits.
   const redis = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
 
   const outboxQueue = new Queue(QUEUES.outbox, { connection: producerConnection, prefix });
   const pushQueue = new Queue(QUEUES.push, { connection: producerConnection, prefix });
   const pullQueue = new Queue(QUEUES.pull, { connection: producerConnection, prefix });
-  const engineDeps = { db, redis, adapters: deps.adapters, keys: deps.config.CREDENTIALS_KEYS ?? [] };
+  const metrics = createWorkerMetrics();
+  const engineDeps = {
+    db,
+    redis,
+    adapters: deps.adapters,
+    keys: deps.config.CREDENTIALS_KEYS ?? [],
+    observer: metrics.observer,
+  };
+  // A job whose worker died (kill -9, power loss) is taken up again once its lock lapses.
+  const consumerOptions = {
+    connection: consumerConnection,
+    prefix,
+    lockDuration: deps.config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
+  };
 
   const outboxWorker = new Worker(
     QUEUES.outbox,
@@ -35,7 +52,7 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
       const log = logger.child({ jobId: job.id, outboxId: payload.outboxId });
       return dispatchOutboxEntry({ db, adapters: deps.adapters, pushQueue, logger: log }, payload);
     },
-    { connection: consumerConnection, prefix, concurrency: 10 },
+    { ...consumerOptions, concurrency: 10 },
   );
   const pushWorker = new Worker(
     QUEUES.push,
@@ -44,18 +61,23 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
       const log = logger.child({ jobId: job.id, connectionId: payload.connectionId, callId: payload.callId });
       return pushChange({ ...engineDeps, logger: log }, job, token, payload);
     },
-    { connection: consumerConnection, prefix, concurrency: 10 },
+    { ...consumerOptions, concurrency: 10 },
   );
   const pullWorker = new Worker(
     QUEUES.pull,
     async (job) => {
+      if (job.name === reconcileJob.name) {
+        const payload = reconcileJob.payload.parse(job.data);
+        const log = logger.child({ jobId: job.id, connectionId: payload.connectionId });
+        return reconcileConnectionJob({ db, pushQueue, logger: log }, payload);
+      }
       const payload = pullJob.payload.parse(job.data);
       return pullConnectionJob(
         { ...engineDeps, logger: logger.child({ jobId: job.id, connectionId: payload.connectionId }) },
         payload,
       );
     },
-    { connection: consumerConnection, prefix, concurrency: 5 },
+    { ...consumerOptions, concurrency: 5 },
   );
 
   for (const worker of [outboxWorker, pushWorker, pullWorker]) {
@@ -90,11 +112,13 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     );
   await refreshSchedules();
   const scheduleTimer = setInterval(() => void refreshSchedules(), deps.scheduleRefreshMs ?? 5_000);
+  const metricsPublisher = publishWorkerMetrics(redis, metrics.registry, prefix, logger, deps.metricsPublishMs);
   logger.info('worker started: outbox relay, dispatch, push and pull processors running');
 
   return {
     async close() {
       clearInterval(scheduleTimer);
+      await metricsPublisher.stop();
       await relay.stop();
       await Promise.all([outboxWorker.close(), pushWorker.close(), pullWorker.close()]);
       await Promise.all([outboxQueue.close(), pushQueue.close(), pullQueue.close()]);

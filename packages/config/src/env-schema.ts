@@ -93,6 +93,15 @@ export const envSchema = z.object({
   SIGNIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).default(500),
   /** The cap of that wait. */
   SIGNIN_FAILURE_DELAY_MAX_MS: z.coerce.number().int().min(0).default(8000),
+  /** BullMQ key prefix shared by the API and the workers (several stacks may share one Redis). */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default('bull'),
+  /** How long a worker's claim on a job lasts without renewal: after a crash its jobs are retried this soon. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How often workers look for jobs whose worker died (stalled jobs). */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -45,6 +45,19 @@ export interface HttpClientOptions {
   classify?: ResponseClassifier;
   /** Responses larger than this fail (fatal). Default 32 MiB. */
   maxResponseBytes?: number;
+  /** Told about every attempt (status or failure code, duration): request metrics hook in here. */
+  onAttempt?: (attempt: AttemptReport) => void;
   /** Random source for jitter, 0 ≤ r < 1; tests pin it. */
   random?: () => number;
+}
+
+/** One attempt of a request, as `onAttempt` hears of it. */
+export interface AttemptReport {
+  operation: string | undefined;
+  method: string;
+  /** The HTTP status, when a response arrived. */
+  status: number | undefined;
+  /** The failure code (`TIMEOUT`, `ECONNRESET`, `HTTP_503`, …); undefined for a success. */
+  code: string | undefined;
+  durationMs: number;
 }

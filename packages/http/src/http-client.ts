@@ -96,6 +96,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = performance.now();
       const outcome = await attempt(request, method, url, n);
       const durationMs = Math.round(performance.now() - started);
+      options.onAttempt?.({
+        operation: request.operation,
+        method,
+        status: 'response' in outcome ? outcome.response.status : outcome.raw?.status,
+        code: 'response' in outcome ? undefined : outcome.failure.code,
+        durationMs,
+      });
 
       if ('response' in outcome) {
         logger.debug({ ...logFields, status: outcome.response.status, durationMs, attempt: n }, 'http request');

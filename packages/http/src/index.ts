@@ -1,5 +1,5 @@
 export { createHttpClient, type HttpClient } from './http-client.js';
-export { DEFAULT_TIMEOUTS, type HttpClientOptions, type HttpTimeouts } from './client-options.js';
+export { DEFAULT_TIMEOUTS, type AttemptReport, type HttpClientOptions, type HttpTimeouts } from './client-options.js';
 export type { HttpRequest, HttpResponse, QueryParams, QueryValue, RequestBody, ResponseClassifier } from './request.js';
 export type { Failure, Verdict } from './verdict.js';
 export {

@@ -43,6 +43,8 @@ export {
   type ConnectionInput,
   type ConnectionAdminDeps,
 } from './admin/manage-connections.js';
-export { routedConnections } from './engine/route-change.js';
+export { routedConnections, routesOwner } from './engine/route-change.js';
+export { reconcileConnection, RECONCILE_STREAM } from './engine/reconcile-connection.js';
 export { pushCallChanges, pushStream, type PushJob, type PushResult } from './engine/push-changes.js';
 export { pullConnection } from './engine/pull-connection.js';
+export { silentObserver, type SyncObserver } from './engine/sync-observer.js';

@@ -16,7 +16,14 @@ export async function pullConnectionJob(deps: PushChangeDeps, payload: PullPaylo
   if ((await deps.redis.set(lockKey, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return { skipped: 'a pull is running' };
   try {
     const connection = await openConnection(
-      { db: deps.db, registry: deps.adapters, keys: deps.keys, logger: deps.logger, redis: deps.redis },
+      {
+        db: deps.db,
+        registry: deps.adapters,
+        keys: deps.keys,
+        logger: deps.logger,
+        redis: deps.redis,
+        observer: deps.observer,
+      },
       payload.connectionId,
     );
     try {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@callbridge/db';
-import { openConnection, pushCallChanges, type AdapterRegistry, type CredentialsKey } from '@callbridge/sync';
+import {
+  openConnection,
+  pushCallChanges,
+  type AdapterRegistry,
+  type CredentialsKey,
+  type SyncObserver,
+} from '@callbridge/sync';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -15,6 +21,7 @@ export interface PushChangeDeps {
   adapters: AdapterRegistry;
   keys: readonly CredentialsKey[];
   logger: Logger;
+  observer: SyncObserver;
 }
 
 /**
@@ -34,7 +41,14 @@ export async function pushChange(
     throw new DelayedError();
   }
   const connection = await openConnection(
-    { db: deps.db, registry: deps.adapters, keys: deps.keys, logger: deps.logger, redis: deps.redis },
+    {
+      db: deps.db,
+      registry: deps.adapters,
+      keys: deps.keys,
+      logger: deps.logger,
+      redis: deps.redis,
+      observer: deps.observer,
+    },
     payload.connectionId,
   );
   try {

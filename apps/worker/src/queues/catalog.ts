@@ -61,3 +61,24 @@ export const pullJob = {
 } as const;
 
 export type PullPayload = z.infer<typeof pullJob.payload>;
+
+/**
+ * The reconcile sweep of a pushing connection: finds calls in the portal's modification feed whose
+ * changes the outbox path has not pushed, and enqueues their push jobs. Runs in the pull queue.
+ */
+export const reconcileJob = {
+  queue: 'pull' as const,
+  name: 'reconcile',
+  payload: z.object({ connectionId: z.uuid() }),
+  schedulerId: (connectionId: string) => `reconcile-${connectionId}`,
+  /** Less often than pulls: it is a safety net, not the path changes normally take. */
+  everyMs: (pollIntervalMs: number) => Math.max(pollIntervalMs, 30_000),
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  } satisfies JobsOptions,
+} as const;
+
+export type ReconcilePayload = z.infer<typeof reconcileJob.payload>;

@@ -6,6 +6,7 @@ import type { AdapterDefinition, AdapterInstance } from '../contract/adapter.js'
 import type { AdapterRegistry } from '../contract/registry.js';
 import { openCredentials, type CredentialsKey } from '../credentials/credentials-cipher.js';
 import { engineSettingsSchema, splitSettings, type EngineSettings } from './connection-settings.js';
+import { silentObserver, type SyncObserver } from './sync-observer.js';
 import { portalOperations } from './portal-operations.js';
 import { prismaCursorStore, prismaLinkStore } from './stores.js';
 
@@ -19,6 +20,7 @@ export interface OpenedConnection {
   engine: EngineSettings;
   adapter: AdapterInstance;
   http: HttpClient;
+  observer: SyncObserver;
   /** The external writes a dry run would have made. */
   plan: unknown[];
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export interface OpenConnectionDeps {
   logger: Logger;
   /** For the rate limit shared by all processes; without it the connection is not rate-limited here. */
   redis?: Redis;
+  /** Metrics of external requests, pushes and pulls; silent when left out. */
+  observer?: SyncObserver;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
   );
   if (!credentials.success) throw new ConnectionError(`connection ${row.name}: its credentials do not fit the adapter`);
 
+  const observer = deps.observer ?? silentObserver;
+  const labels = { id: row.id, adapter: row.adapter };
   const logger = deps.logger.child({ connectionId: row.id, adapter: row.adapter });
   const secretParams = definition.secretFields.map(String);
   const secretValues = secretParams.flatMap((field) => {
@@ -66,6 +72,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     logger,
     redact: { secretParams, secretValues },
     cookieJar: createCookieJar(row.baseUrl),
+    onAttempt: (attempt) => observer.externalRequest(labels, attempt),
     timeouts: { overallMs: engine.data.timeoutMs, headersMs: engine.data.timeoutMs, bodyMs: engine.data.timeoutMs },
     ...(deps.redis && engine.data.rateLimit
       ? { rateLimiter: new RedisRateLimiter({ redis: deps.redis, connectionId: row.id, ...engine.data.rateLimit }) }
@@ -85,5 +92,5 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     links: prismaLinkStore(deps.db, row.id),
     portal: portalOperations(deps.db, row.id, logger),
   });
-  return { id: row.id, definition, engine: engine.data, adapter, http, plan, close: () => http.close() };
+  return { id: row.id, definition, engine: engine.data, adapter, http, observer, plan, close: () => http.close() };
 }

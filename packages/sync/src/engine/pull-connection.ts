@@ -16,6 +16,11 @@ export async function pullConnection(
 ): Promise<{ applied: number; rounds: number }> {
   const adapter = connection.adapter;
   if (!adapter.pull) return { applied: 0, rounds: 0 };
+  const previous = await db.syncRun.findFirst({
+    where: { connectionId: connection.id, kind: 'pull', status: 'succeeded' },
+    orderBy: { startedAt: 'desc' },
+    select: { startedAt: true },
+  });
   const run = await db.syncRun.create({
     data: { connectionId: connection.id, kind: 'pull', status: 'running', trigger },
     select: { id: true },
@@ -33,6 +38,12 @@ export async function pullConnection(
       where: { id: run.id },
       data: { status: 'succeeded', stats: { applied, rounds }, finishedAt: new Date() },
     });
+    if (previous) {
+      connection.observer.pulled(
+        { id: connection.id, adapter: connection.definition.kind },
+        Date.now() - previous.startedAt.getTime(),
+      );
+    }
     return { applied, rounds };
   } catch (error) {
     await db.syncRun.update({

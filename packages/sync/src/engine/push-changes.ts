@@ -64,6 +64,10 @@ export async function pushCallChanges(
             : {}),
         });
         result.pushed += 1;
+        connection.observer.pushed(
+          { id: connection.id, adapter: connection.definition.kind },
+          Date.now() - entry.createdAt.getTime(),
+        );
       }
       await cursors.set(stream, String(entry.id));
     }

@@ -21,9 +21,12 @@ export async function routedConnections(
   });
   return connections
     .filter((connection) => registry.get(connection.adapter)?.capabilities.push === true)
-    .filter((connection) => {
-      const ownerIds = (connection.filter as { ownerIds?: number[] } | null)?.ownerIds;
-      return !ownerIds || ownerIds.includes(Number(call.ownerId));
-    })
+    .filter((connection) => routesOwner(connection.filter, call.ownerId))
     .map((connection) => connection.id);
+}
+
+/** Whether a connection's `filter` lets a call of `ownerId` through (no `ownerIds`: every call). */
+export function routesOwner(filter: unknown, ownerId: bigint): boolean {
+  const ownerIds = (filter as { ownerIds?: number[] } | null)?.ownerIds;
+  return !ownerIds || ownerIds.includes(Number(ownerId));
 }

@@ -31,8 +31,8 @@ export interface ContractTarget<Sim extends SimulatorHandle> {
   settings?: Record<string, unknown>;
   /** External records that carry the call number (its natural key). */
   recordsFor(sim: Sim, callNumber: string): Promise<number> | number;
-  /** The next `count` writes fail with a 5xx, unapplied. */
-  failNextWrites(sim: Sim, count: number): void;
+  /** The next `count` requests fail with a 5xx, unapplied. */
+  failNextRequests(sim: Sim, count: number): void;
   /** The next write is applied but its answer never arrives (the client times out). */
   loseNextAnswer(sim: Sim): void;
   /** A person in the external system takes the record on: a pull then makes the call Committed. */
@@ -145,10 +145,10 @@ export function describeAdapterContract<Sim extends SimulatorHandle>(target: Con
       expect(refused.ok ? '' : refused.reason).not.toBe('');
     });
 
-    it('creates exactly one external record when writes fail with 5xx and are retried', async () => {
+    it('creates exactly one external record when requests fail with 5xx and are retried', async () => {
       const connection = await connect();
       const call = await newCall();
-      target.failNextWrites(sim, 2);
+      target.failNextRequests(sim, 2);
       await pushWithRetries(connection, call.id);
       expect(await target.recordsFor(sim, call.number)).toBe(1);
       expect(await linkOf(connection, call.id)).toBeTruthy();

@@ -1,0 +1,47 @@
+import type { PrismaClient } from '@callbridge/db';
+import { reconcileConnection } from '@callbridge/sync';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { pushChangeJob, type ReconcilePayload } from '../queues/catalog.js';
+
+/** Rounds one reconcile job may run while pages keep coming; the next tick goes on. */
+const MAX_ROUNDS = 20;
+
+/** One reconcile sweep of a connection: push jobs for whatever the outbox path missed. */
+export async function reconcileConnectionJob(
+  deps: { db: PrismaClient; pushQueue: Queue; logger: Logger },
+  payload: ReconcilePayload,
+) {
+  const run = await deps.db.syncRun.create({
+    data: { connectionId: payload.connectionId, kind: 'reconcile', status: 'running', trigger: 'schedule' },
+    select: { id: true },
+  });
+  const totals = { checked: 0, enqueued: 0 };
+  try {
+    for (let round = 0, more = true; more && round < MAX_ROUNDS; round += 1) {
+      const result = await reconcileConnection(deps.db, payload.connectionId, async (job) => {
+        const outboxId = String(job.outboxId);
+        await deps.pushQueue.add(
+          pushChangeJob.name,
+          { connectionId: job.connectionId, callId: String(job.callId), outboxId },
+          { ...pushChangeJob.options, jobId: pushChangeJob.jobId(job.connectionId, outboxId) },
+        );
+      });
+      totals.checked += result.checked;
+      totals.enqueued += result.enqueued;
+      more = result.more;
+    }
+    if (totals.enqueued > 0) deps.logger.warn(totals, 'reconcile found changes the outbox path had not pushed');
+    await deps.db.syncRun.update({
+      where: { id: run.id },
+      data: { status: 'succeeded', stats: totals, finishedAt: new Date() },
+    });
+    return totals;
+  } catch (error) {
+    await deps.db.syncRun.update({
+      where: { id: run.id },
+      data: { status: 'failed', stats: totals, error: String(error).slice(0, 2_000), finishedAt: new Date() },
+    });
+    throw error;
+  }
+}
