@@ -1,0 +1,7 @@
+export {
+  startTask24Simulator,
+  type Task24Faults,
+  type Task24Simulator,
+  type Task24SimulatorOptions,
+} from './server.js';
+export type { HistoryEntry, StoredTicket } from './records.js';
