@@ -43,7 +43,7 @@ export interface ContractTarget<Sim extends SimulatorHandle> {
   commentsOn(sim: Sim, externalId: string): Promise<string[]> | string[];
   /** Cursor streams that must never move backwards, and how their values compare. */
   monotonicStreams: RegExp;
-  compareCursors?(a: string, b: string): number;
+  compareCursors?: (a: string, b: string) => number;
 }
 
 const KEY = { id: 'contract', key: randomBytes(32) };
@@ -84,7 +84,7 @@ export function describeAdapterContract<Sim extends SimulatorHandle>(target: Con
           baseUrl: sim.baseUrl,
           credentialsCipher: sealed.cipher,
           credentialsKeyId: sealed.keyId,
-          settings: (target.settings ?? {}) as object,
+          settings: target.settings ?? {},
         },
       });
       return reopen(row.id);
