@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createCall, postExternalMessage } from '@callbridge/core';
-import { createDb, type PrismaClient } from '@callbridge/db';
+import { createDb, type Prisma, type PrismaClient } from '@callbridge/db';
 import { createTestDatabase, type TestDatabase } from '@callbridge/testkit/vitest';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ export function describeAdapterContract<Sim extends SimulatorHandle>(target: Con
           baseUrl: sim.baseUrl,
           credentialsCipher: sealed.cipher,
           credentialsKeyId: sealed.keyId,
-          settings: target.settings ?? {},
+          settings: (target.settings ?? {}) as Prisma.InputJsonObject,
         },
       });
       return reopen(row.id);
