@@ -1,6 +1,8 @@
 import { createAdapterRegistry, type AdapterRegistry } from '@callbridge/sync';
 import { task24Adapter } from './task24/src/index.js';
 
+export { task24Adapter };
+
 /** Every adapter the worker and the admin API know, one line each. */
 export const ADAPTERS: readonly object[] = [task24Adapter];
 
