@@ -8,7 +8,9 @@ import type { ApiHarness } from './api-harness.js';
 export function startTestWorker(
   api: ApiHarness,
   adapters: readonly object[],
-  options: Partial<Pick<WorkerDeps, 'queuePrefix' | 'relayPollIntervalMs' | 'scheduleRefreshMs'>> = {},
+  options: Partial<
+    Pick<WorkerDeps, 'queuePrefix' | 'relayPollIntervalMs' | 'scheduleRefreshMs' | 'redisUrl' | 'metricsPublishMs'>
+  > = {},
 ): Promise<RunningWorker> {
   return buildWorker({
     config: api.config,

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@callbridge/db';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 
 /**
  * Keeps what happened to a job after Redis forgets it: support engineers list failed jobs from
@@ -12,8 +12,8 @@ export async function recordJobOutcome(
   error?: Error,
 ): Promise<void> {
   const data = job.data as Record<string, unknown>;
-  // BullMQ reports every failed attempt; only the last one makes the job failed for good.
-  const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+  // BullMQ reports every failed attempt; only the last one, or an unrecoverable one, is final.
+  const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
   const fields = {
     name: job.name,
     state: state === 'failed' && !exhausted ? 'retrying' : state,

@@ -1,37 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { openConnection, pullConnection } from '@callbridge/sync';
+import { pullConnection } from '@callbridge/sync';
 import type { PullPayload } from '../queues/catalog.js';
-import type { PushChangeDeps } from './push-change.js';
+import { openEngineConnection, type PushChangeDeps } from './push-change.js';
+import { failFastWhenHopeless } from './job-errors.js';
+import { BUSY, withRedisLock } from './redis-lock.js';
 
-const LOCK_TTL_MS = 10 * 60_000;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const LOCK_TTL_MS = 30_000;
 
 /**
  * One pull of a connection, at most one at a time per connection across all workers: a pull that
  * finds another running skips (the next tick catches up), so slow systems never pile up pulls.
  */
 export async function pullConnectionJob(deps: PushChangeDeps, payload: PullPayload) {
-  const lockKey = `callbridge:lock:pull:${payload.connectionId}`;
-  const owner = randomUUID();
-  if ((await deps.redis.set(lockKey, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return { skipped: 'a pull is running' };
-  try {
-    const connection = await openConnection(
-      {
-        db: deps.db,
-        registry: deps.adapters,
-        keys: deps.keys,
-        logger: deps.logger,
-        redis: deps.redis,
-        observer: deps.observer,
-      },
-      payload.connectionId,
-    );
-    try {
-      return await pullConnection(deps.db, connection, payload.trigger);
-    } finally {
-      await connection.close();
-    }
-  } finally {
-    await deps.redis.eval(RELEASE, 1, lockKey, owner);
-  }
+  const outcome = await withRedisLock(
+    deps.redis,
+    `callbridge:lock:pull:${payload.connectionId}`,
+    LOCK_TTL_MS,
+    async () => {
+      const connection = await failFastWhenHopeless(() => openEngineConnection(deps, payload.connectionId));
+      try {
+        return await failFastWhenHopeless(() => pullConnection(deps.db, connection, payload.trigger));
+      } finally {
+        await connection.close();
+      }
+    },
+  );
+  return outcome === BUSY ? { skipped: 'a pull is running' } : outcome;
 }

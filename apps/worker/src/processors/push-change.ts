@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@callbridge/db';
 import {
   openConnection,
@@ -11,9 +10,10 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PushChangePayload } from '../queues/catalog.js';
+import { failFastWhenHopeless } from './job-errors.js';
+import { BUSY, withRedisLock } from './redis-lock.js';
 
-const LOCK_TTL_MS = 120_000;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const LOCK_TTL_MS = 15_000;
 
 export interface PushChangeDeps {
   db: PrismaClient;
@@ -34,31 +34,34 @@ export async function pushChange(
   token: string | undefined,
   payload: PushChangePayload,
 ) {
-  const lockKey = `callbridge:lock:push:${payload.connectionId}:${payload.callId}`;
-  const owner = randomUUID();
-  if ((await deps.redis.set(lockKey, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
+  const outcome = await withRedisLock(
+    deps.redis,
+    `callbridge:lock:push:${payload.connectionId}:${payload.callId}`,
+    LOCK_TTL_MS,
+    async () => {
+      const connection = await failFastWhenHopeless(() => openEngineConnection(deps, payload.connectionId));
+      try {
+        return await failFastWhenHopeless(() =>
+          pushCallChanges(deps.db, connection, {
+            connectionId: payload.connectionId,
+            callId: BigInt(payload.callId),
+            outboxId: BigInt(payload.outboxId),
+          }),
+        );
+      } finally {
+        await connection.close();
+      }
+    },
+  );
+  if (outcome === BUSY) {
     await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), token);
     throw new DelayedError();
   }
-  const connection = await openConnection(
-    {
-      db: deps.db,
-      registry: deps.adapters,
-      keys: deps.keys,
-      logger: deps.logger,
-      redis: deps.redis,
-      observer: deps.observer,
-    },
-    payload.connectionId,
-  );
-  try {
-    return await pushCallChanges(deps.db, connection, {
-      connectionId: payload.connectionId,
-      callId: BigInt(payload.callId),
-      outboxId: BigInt(payload.outboxId),
-    });
-  } finally {
-    await connection.close();
-    await deps.redis.eval(RELEASE, 1, lockKey, owner);
-  }
+  return outcome;
+}
+
+/** The connection with everything the engine hands it: shared rate limits, metrics, credentials keys. */
+export function openEngineConnection(deps: PushChangeDeps, connectionId: string) {
+  const { db, adapters, keys, logger, redis, observer } = deps;
+  return openConnection({ db, registry: adapters, keys, logger, redis, observer }, connectionId);
 }

@@ -9,6 +9,9 @@ import type { ApiDeps } from '../../deps.js';
 export function openAdminQueues(deps: ApiDeps): Map<string, Queue> {
   const connection = { url: deps.config.REDIS_URL, maxRetriesPerRequest: 1 };
   return new Map(
-    Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix: deps.queuePrefix ?? deps.config.QUEUE_PREFIX })]),
+    Object.values(QUEUES).map((name) => [
+      name,
+      new Queue(name, { connection, prefix: deps.queuePrefix ?? deps.config.QUEUE_PREFIX }),
+    ]),
   );
 }
