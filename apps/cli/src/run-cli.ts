@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { adminClient, CliError } from './admin-client.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { cliSettings } from './cli-settings.js';
+import { failedJobsCommand, replayCommand, syncNowCommand } from './job-commands.js';
 import { rotateKeyCommand } from './rotate-key-command.js';
 
 const USAGE = `usage: pnpm cli <command> [--json]
@@ -9,6 +10,9 @@ const USAGE = `usage: pnpm cli <command> [--json]
   connections add --adapter <kind> --name <name> --base-url <url> --credentials '<json>'
                   [--settings '<json>'] [--owner-ids 1,2] [--poll-ms 60000]
   connections test <id>
+  connections sync <id>
+  jobs failed
+  jobs replay <id> | --all
   credentials rotate-key`;
 
 interface Connection {
@@ -34,6 +38,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       settings: { type: 'string' },
       'owner-ids': { type: 'string' },
       'poll-ms': { type: 'string' },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -92,6 +97,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       );
       print(result, () => (result.ok ? `ok${result.detail ? `: ${result.detail}` : ''}` : `failed: ${result.reason}`));
       return result.ok ? 0 : 1;
+    }
+    const output = { io, json: values.json };
+    if (group === 'connections' && action === 'sync' && argument) {
+      await syncNowCommand(admin(), output, argument);
+      return 0;
+    }
+    if (group === 'jobs' && action === 'failed') {
+      await failedJobsCommand(admin(), output);
+      return 0;
+    }
+    if (group === 'jobs' && action === 'replay' && (argument || values.all)) {
+      return replayCommand(admin(), output, values.all ? null : argument!);
     }
     if (group === 'credentials' && action === 'rotate-key') {
       await rotateKeyCommand(settings, io, values.json);

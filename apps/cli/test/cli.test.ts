@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { testQueuePrefix } from '@callbridge/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from '../../api/test/support/api-harness.js';
 import { probeAdapter } from '../../api/test/support/probe-adapter.js';
@@ -18,7 +19,10 @@ describe('pnpm cli against a running API', () => {
   let closeAll: () => Promise<void>;
 
   beforeAll(async () => {
-    api = await startApiHarness({ ADMIN_API_KEY: ADMIN_KEY, CREDENTIALS_KEYS: OLD_KEY }, { adapters: [probeAdapter] });
+    api = await startApiHarness(
+      { ADMIN_API_KEY: ADMIN_KEY, CREDENTIALS_KEYS: OLD_KEY },
+      { adapters: [probeAdapter], queuePrefix: testQueuePrefix() },
+    );
     const apiUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
     const system = createServer((_request, response) => response.writeHead(200).end('"pong"'));
     await new Promise<void>((resolve) => system.listen(0, '127.0.0.1', resolve));
@@ -79,6 +83,44 @@ describe('pnpm cli against a running API', () => {
       rotated: 0,
       keyId: 'new',
     });
+  });
+
+  it('runs a sync now, lists failed jobs and replays one or all of them', async () => {
+    const connection = await api.db.connection.findFirstOrThrow({ where: { name: 'cli-probe' } });
+    // The probe adapter neither pulls nor pushes: the API queues nothing, and the CLI says so.
+    const synced = await cli(['connections', 'sync', connection.id]);
+    expect(synced).toMatchObject({ code: 0, out: 'nothing to run: the adapter neither pulls nor pushes' });
+    expect((await cli(['connections', 'sync', '00000000-0000-4000-8000-000000000000'])).err).toMatch(/404/);
+
+    const failed = (jobId: string) =>
+      api.db.jobAudit.create({
+        data: {
+          queue: 'push',
+          jobId,
+          name: 'push-change',
+          state: 'failed',
+          attempts: 8,
+          error: `${jobId}: HTTP 503 from the external system`,
+          payload: { connectionId: connection.id, callId: '1', outboxId: '1' },
+          connectionId: connection.id,
+        },
+      });
+    const [first] = [await failed('push-cli-1'), await failed('push-cli-2'), await failed('push-cli-3')];
+    const listed = await cli(['jobs', 'failed']);
+    expect(listed.out.split('\n')).toHaveLength(3);
+    expect(listed.out).toContain('push-cli-2');
+    expect(JSON.parse((await cli(['jobs', 'failed', '--json'])).out)).toHaveLength(3);
+
+    const one = await cli(['jobs', 'replay', String(first.id)]);
+    expect(one).toMatchObject({ code: 0, out: `job ${first.id}: replayed (re-added)` });
+    const all = await cli(['jobs', 'replay', '--all', '--json']);
+    expect(all.code, all.err).toBe(0);
+    expect(JSON.parse(all.out)).toEqual([
+      expect.objectContaining({ how: 're-added' }),
+      expect.objectContaining({ how: 're-added' }),
+    ]);
+    expect((await cli(['jobs', 'failed'])).out).toBe('no failed jobs');
+    expect(await api.db.jobAudit.count({ where: { state: 'replayed' } })).toBe(3);
   });
 
   it('explains failures on stderr with exit code 1, and usage with 2', async () => {
