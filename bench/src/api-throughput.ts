@@ -7,7 +7,7 @@
  * default 50), --feed-calls=<n> calls present before the feed is read (default 2000).
  */
 import { parseArgs } from 'node:util';
-import { BENCH_KEY, startBenchStack } from './bench-stack.js';
+import { BENCH_KEY, benchCallInput, startBenchStack } from './bench-stack.js';
 import { printTable, runLoad, type LoadResult } from './load.js';
 
 const { values } = parseArgs({
@@ -23,24 +23,7 @@ const feedCalls = Number(values['feed-calls']);
 
 const stack = await startBenchStack();
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
-const callBody = JSON.stringify({
-  availableExpenditureItems: [{ name: 'Travel' }, { name: 'Parking' }],
-  clientName: 'ACME Ltd',
-  contactPersonName: 'Jane Roe',
-  contactPersonPhone: '+7 900 000-00-00',
-  created: '2026-11-23T09:00:00Z',
-  critical: true,
-  descriptionHtmlText: '<p>Printer jams on every second page</p>',
-  descriptionTextForFieldEmployee: 'Printer jams',
-  ownerId: stack.ownerId,
-  serviceObjectAddress: '1 Main St',
-  serviceObjectLatitude: 55.75,
-  serviceObjectLongitude: 37.61,
-  serviceObjectName: 'Office printer',
-  tasks: [{ title: 'Inspect' }, { title: 'Repair' }],
-  ttf: '2026-11-25T09:00:00Z',
-  tto: '2026-11-23T12:00:00Z',
-});
+const callBody = JSON.stringify(benchCallInput(stack.ownerId));
 
 try {
   console.log(`CallBridge API benchmark: ${connections} connections, ${durationSeconds} s per route, ${stack.baseUrl}`);

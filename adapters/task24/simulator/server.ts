@@ -29,6 +29,8 @@ export interface Task24SimulatorOptions {
   tokens?: string[];
   timeZone?: string;
   faults?: Task24Faults;
+  /** Told the moment a ticket is added (benchmarks time push lag with it). */
+  onTicketAdded?: (ticket: { id: string; subject: string | null }) => void;
 }
 
 export interface Task24Simulator {
@@ -109,7 +111,7 @@ export async function startTask24Simulator(options: Task24SimulatorOptions = {})
       while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
       if (recent.length >= faults.rateLimitPerSecond) {
         stats.rateLimited += 1;
-        return (fail('limit', 'too many requests', {}, 429), response.setHeader('retry-after', '1'));
+        return fail('limit', 'too many requests', {}, 429, { 'retry-after': '1' });
       }
       recent.push(now);
     }
@@ -136,6 +138,10 @@ export async function startTask24Simulator(options: Task24SimulatorOptions = {})
     try {
       envelope = run(type as ObjectType, method, params, testMode);
       if (write && !testMode) stats.writes += 1;
+      if (type === 'tickets' && method === 'add' && !testMode) {
+        const ticket = envelope.data as { id: string; subject?: string | null };
+        options.onTicketAdded?.({ id: ticket.id, subject: ticket.subject ?? null });
+      }
     } catch (error) {
       if (error instanceof Task24Refusal) return fail(error.code, error.message, error.errors);
       throw error;

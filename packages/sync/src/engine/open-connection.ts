@@ -10,6 +10,13 @@ import { silentObserver, type SyncObserver } from './sync-observer.js';
 import { portalOperations } from './portal-operations.js';
 import { prismaCursorStore, prismaLinkStore } from './stores.js';
 
+/**
+ * `settings.rateLimit` is the external system's own limit. Requests leave evenly counted but arrive
+ * with network jitter, so a budget of exactly that limit would overrun the system's window now and
+ * then (a 429 and a pause for every worker); the engine keeps this fraction below it.
+ */
+const RATE_LIMIT_MARGIN = 0.05;
+
 export class ConnectionError extends Error {
   override name = 'ConnectionError';
 }
@@ -75,7 +82,14 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     onAttempt: (attempt) => observer.externalRequest(labels, attempt),
     timeouts: { overallMs: engine.data.timeoutMs, headersMs: engine.data.timeoutMs, bodyMs: engine.data.timeoutMs },
     ...(deps.redis && engine.data.rateLimit
-      ? { rateLimiter: new RedisRateLimiter({ redis: deps.redis, connectionId: row.id, ...engine.data.rateLimit }) }
+      ? {
+          rateLimiter: new RedisRateLimiter({
+            redis: deps.redis,
+            connectionId: row.id,
+            limit: engine.data.rateLimit.limit,
+            intervalMs: Math.ceil(engine.data.rateLimit.intervalMs * (1 + RATE_LIMIT_MARGIN)),
+          }),
+        }
       : {}),
   });
   const plan: unknown[] = [];
