@@ -67,7 +67,8 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
 
   const observer = deps.observer ?? silentObserver;
   const labels = { id: row.id, adapter: row.adapter };
-  const logger = deps.logger.child({ connectionId: row.id, adapter: row.adapter });
+  // The HTTP client adds the connection id to its lines; the engine's callers add it to theirs.
+  const logger = deps.logger.child({ adapter: row.adapter });
   const secretParams = definition.secretFields.map(String);
   const secretValues = secretParams.flatMap((field) => {
     const value = (credentials.data as Record<string, unknown>)[field];
