@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { ConnectionCookieJar } from '@callbridge/http';
 import { Redis } from 'ioredis';
 import type { WorkerDeps } from './deps.js';
 import { recordJobOutcome } from './audit/record-job-outcome.js';
@@ -36,6 +37,7 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     adapters: deps.adapters,
     keys: deps.config.CREDENTIALS_KEYS ?? [],
     observer: metrics.observer,
+    cookieJars: new Map<string, ConnectionCookieJar>(),
   };
   // A job whose worker died (kill -9, power loss) is taken up again once its lock lapses.
   const consumerOptions = {

@@ -6,6 +6,7 @@ import {
   type CredentialsKey,
   type SyncObserver,
 } from '@callbridge/sync';
+import type { ConnectionCookieJar } from '@callbridge/http';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -22,6 +23,7 @@ export interface PushChangeDeps {
   keys: readonly CredentialsKey[];
   logger: Logger;
   observer: SyncObserver;
+  cookieJars?: Map<string, ConnectionCookieJar>;
 }
 
 /**
@@ -62,6 +64,6 @@ export async function pushChange(
 
 /** The connection with everything the engine hands it: shared rate limits, metrics, credentials keys. */
 export function openEngineConnection(deps: PushChangeDeps, connectionId: string) {
-  const { db, adapters, keys, logger, redis, observer } = deps;
-  return openConnection({ db, registry: adapters, keys, logger, redis, observer }, connectionId);
+  const { db, adapters, keys, logger, redis, observer, cookieJars } = deps;
+  return openConnection({ db, registry: adapters, keys, logger, redis, observer, cookieJars }, connectionId);
 }

@@ -114,6 +114,15 @@ export interface PortalOperations {
   postMessage(callId: bigint, message: { externalId: string; text: string; date: Date }): Promise<boolean>;
   /** A risk reported by the external system, raised once per `externalId` (a `jeopardy` link). */
   raiseJeopardy(callId: bigint, jeopardy: { externalId: string; comment: string }): Promise<boolean>;
+  /** Done → Closed, as the external system reports it; false when the call is already Closed or not Done. */
+  closeCall(callId: bigint): Promise<boolean>;
+  /**
+   * The external system waits for the call's owner: a message on the call and an `call.attention`
+   * notification for the owner, once per `externalId`.
+   */
+  requestAttention(callId: bigint, request: { externalId: string; text: string; date: Date }): Promise<boolean>;
+  /** The call with this number, when the connection routes it (an external record found by its natural key). */
+  findCallByNumber(number: string): Promise<CallSnapshot | null>;
 }
 
 export type CallProgress =

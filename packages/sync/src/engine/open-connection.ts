@@ -1,5 +1,11 @@
 import type { PrismaClient } from '@callbridge/db';
-import { createCookieJar, createHttpClient, RedisRateLimiter, type HttpClient } from '@callbridge/http';
+import {
+  createCookieJar,
+  createHttpClient,
+  RedisRateLimiter,
+  type ConnectionCookieJar,
+  type HttpClient,
+} from '@callbridge/http';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AdapterDefinition, AdapterInstance } from '../contract/adapter.js';
@@ -42,6 +48,11 @@ export interface OpenConnectionDeps {
   redis?: Redis;
   /** Metrics of external requests, pushes and pulls; silent when left out. */
   observer?: SyncObserver;
+  /**
+   * Session cookies kept between jobs of this process, per connection (and its last change), so a
+   * cookie-session adapter logs in once rather than once per job. In memory only, never stored.
+   */
+  cookieJars?: Map<string, ConnectionCookieJar>;
 }
 
 /**
@@ -79,7 +90,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     connectionId: row.id,
     logger,
     redact: { secretParams, secretValues },
-    cookieJar: createCookieJar(row.baseUrl),
+    cookieJar: cookieJarFor(deps.cookieJars, `${row.id}:${row.updatedAt.getTime()}`, row.baseUrl),
     onAttempt: (attempt) => observer.externalRequest(labels, attempt),
     timeouts: { overallMs: engine.data.timeoutMs, headersMs: engine.data.timeoutMs, bodyMs: engine.data.timeoutMs },
     ...(deps.redis && engine.data.rateLimit
@@ -108,4 +119,17 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     portal: portalOperations(deps.db, row.id, logger),
   });
   return { id: row.id, definition, engine: engine.data, adapter, http, observer, plan, close: () => http.close() };
+}
+
+function cookieJarFor(jars: Map<string, ConnectionCookieJar> | undefined, key: string, baseUrl: string) {
+  if (!jars) return createCookieJar(baseUrl);
+  let jar = jars.get(key);
+  if (!jar) {
+    // A connection changed (new credentials, new URL) leaves its old jar behind: drop those.
+    const connectionId = key.slice(0, key.indexOf(':'));
+    for (const old of jars.keys()) if (old.startsWith(`${connectionId}:`)) jars.delete(old);
+    jar = createCookieJar(baseUrl);
+    jars.set(key, jar);
+  }
+  return jar;
 }

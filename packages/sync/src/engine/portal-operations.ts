@@ -1,8 +1,16 @@
-import { advanceCall, DomainError, postExternalMessage, raiseExternalJeopardy } from '@callbridge/core';
+import {
+  advanceCall,
+  closeCall,
+  DomainError,
+  notify,
+  postExternalMessage,
+  raiseExternalJeopardy,
+} from '@callbridge/core';
 import { inTransaction, type Db } from '@callbridge/db';
 import type { Logger } from 'pino';
 import type { PortalOperations } from '../contract/adapter.js';
 import { loadCallSnapshot } from './call-snapshot.js';
+import { routesOwner } from './route-change.js';
 
 /**
  * The portal operations of one connection's pulls. Every change carries the connection as its
@@ -53,6 +61,43 @@ export function portalOperations(db: Db, connectionId: string, logger: Logger): 
       }
     },
 
+    async closeCall(callId) {
+      try {
+        const call = await db.call.findUnique({ where: { id: callId }, select: { status: true } });
+        if (call?.status !== 'Done') return false;
+        await closeCall(db, callId, origin);
+        return true;
+      } catch (error) {
+        return refused('close', callId, error);
+      }
+    },
+
+    async requestAttention(callId, request) {
+      try {
+        return await inTransaction(db, async (tx) => {
+          if (await linked(tx, 'attention', request.externalId)) return false;
+          const saved = await postExternalMessage(tx, callId, { message: request.text, date: request.date }, origin);
+          await notify(tx, {
+            userId: (await loadOwner(tx, callId))!,
+            callId,
+            kind: 'call.attention',
+            text: request.text,
+          });
+          await link(tx, 'attention', saved.id, request.externalId);
+          return true;
+        });
+      } catch (error) {
+        return refused('attention request', callId, error);
+      }
+    },
+
+    async findCallByNumber(number) {
+      const call = await db.call.findUnique({ where: { number }, select: { id: true, ownerId: true } });
+      if (!call) return null;
+      const connection = await db.connection.findUnique({ where: { id: connectionId }, select: { filter: true } });
+      return connection && routesOwner(connection.filter, call.ownerId) ? loadCallSnapshot(db, call.id) : null;
+    },
+
     async raiseJeopardy(callId, jeopardy) {
       try {
         return await inTransaction(db, async (tx) => {
@@ -66,6 +111,10 @@ export function portalOperations(db: Db, connectionId: string, logger: Logger): 
       }
     },
   };
+}
+
+async function loadOwner(tx: Db, callId: bigint): Promise<bigint | null> {
+  return (await tx.call.findUnique({ where: { id: callId }, select: { ownerId: true } }))?.ownerId ?? null;
 }
 
 /** A message of the call with this text that did not come from this connection and has no link to it. */

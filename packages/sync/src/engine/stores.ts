@@ -34,8 +34,12 @@ export function prismaLinkStore(db: Db, connectionId: string): LinkStore {
       return row?.localId ?? null;
     },
     async save(entity, localId, externalId, externalVersion) {
+      const where = { connectionId_entity_localId: { connectionId, entity, localId } };
+      const current = await db.externalLink.findUnique({ where });
+      // Unchanged links keep their updatedAt: adapters read it as "last changed" (grace periods).
+      if (current?.externalId === externalId && current.externalVersion === (externalVersion ?? null)) return;
       await db.externalLink.upsert({
-        where: { connectionId_entity_localId: { connectionId, entity, localId } },
+        where,
         create: { connectionId, entity, localId, externalId, externalVersion: externalVersion ?? null },
         update: { externalId, externalVersion: externalVersion ?? null },
       });

@@ -1,0 +1,2 @@
+export { bpmAdapter } from './manifest.js';
+export { bpmConfigSchema, type BpmConfig } from './config.js';
