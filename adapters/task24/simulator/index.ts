@@ -4,4 +4,5 @@ export {
   type Task24Simulator,
   type Task24SimulatorOptions,
 } from './server.js';
-export type { HistoryEntry, StoredTicket } from './records.js';
+export type { HistoryEntry, StoredTicket, TicketRecord } from './records.js';
+export { formatLocal } from './local-time.js';

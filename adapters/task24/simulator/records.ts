@@ -81,4 +81,23 @@ export const ENUMS: Record<string, Record<string, readonly string[]>> = {
   },
 };
 
+/**
+ * Numeric ticket fields and their decimals, as the digest's `get` example shows them ("0.0" for
+ * quantities and percents, "1500.00" for money).
+ */
+export const TICKET_NUMBERS: Record<string, 1 | 2> = {
+  planamount: 1,
+  amount: 1,
+  workerpercent: 1,
+  plansum: 2,
+  sum: 2,
+  supplysum: 2,
+  total: 2,
+  workersum: 2,
+  profitsum: 2,
+};
+
+/** Input-only fields, never shown in a record. */
+export const HIDDEN: Partial<Record<ObjectType, readonly string[]>> = { users: ['password'] };
+
 export const newId = () => randomUUID();

@@ -125,11 +125,13 @@ export async function startTask24Simulator(options: Task24SimulatorOptions = {})
     const params: Record<string, string> = Object.fromEntries(url.searchParams);
     if (request.method === 'POST' && body) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
     const [, data, type, pathMethod] = url.pathname.split('/');
-    const method = (pathMethod ?? params.method) as Method;
+    const method = (pathMethod || params.method || '') as Method;
     if (data !== 'data') return fail('invalid', 'unknown path', { path: url.pathname }, 404);
     if (!params.token || !tokens.has(params.token)) return fail('token', 'invalid token', {}, 401);
-    if (!OBJECT_TYPES.includes(type as ObjectType)) return fail('invalid', 'invalid parameter', { type: type ?? '' });
-    if (!METHODS.includes(method)) return fail('invalid', 'invalid parameter', { method: String(method ?? '') });
+    // An unknown type or method is one unknown API method "<type>/<method>" to the caller.
+    if (!OBJECT_TYPES.includes(type as ObjectType) || !METHODS.includes(method)) {
+      return fail('invalid', 'unknown method', { method: `${type ?? ''}/${method}` });
+    }
 
     const testMode = params.testmode === '1';
     const write = method === 'add' || method === 'save' || method === 'delete';
@@ -144,7 +146,7 @@ export async function startTask24Simulator(options: Task24SimulatorOptions = {})
       }
     } catch (error) {
       if (error instanceof Task24Refusal) return fail(error.code, error.message, error.errors);
-      throw error;
+      return fail('internal', `simulator error: ${(error as Error).message}`, {}, 500);
     }
     if (hang) {
       if (faults.hangNextWrites) faults.hangNextWrites -= 1;
