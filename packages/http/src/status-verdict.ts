@@ -10,7 +10,8 @@ export function statusVerdict(status: number): Verdict {
   if (status >= 200 && status < 300) return 'ok';
   const code = `HTTP_${status}`;
   if (status === 401 || status === 403) return { kind: 'reauth', code };
-  if (status === 408 || status === 425 || status === 429 || status === 503) return { kind: 'retryable', code, processed: false };
+  if (status === 408 || status === 425 || status === 429 || status === 503)
+    return { kind: 'retryable', code, processed: false };
   if (status >= 500) return { kind: 'retryable', code };
   return { kind: 'fatal', code };
 }
