@@ -102,6 +102,16 @@ export function createBpmClient(http: HttpClient, credentials: BpmCredentials, c
       });
       return z.string().min(1).parse(data);
     },
+    /** §4.4 `POST file`: the bytes as the body, name, case and length in the query. No id comes back. */
+    async uploadFile(number: string, fileName: string, bytes: Buffer): Promise<void> {
+      await service({
+        method: 'POST',
+        path: 'file',
+        query: { filename: fileName, number, totallength: bytes.length },
+        body: { raw: bytes, contentType: 'application/octet-stream' },
+        operation: 'bpm.file',
+      });
+    },
     /** §4.5 `POST update_case`: close (or reopen) a case. */
     async updateCase(number: string, status: 'close' | 'reopen'): Promise<void> {
       await service({

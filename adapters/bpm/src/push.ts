@@ -35,6 +35,30 @@ export function createPush(ctx: Context, client: BpmClient) {
     await ctx.links.save('message', message.id, await client.addMessage(number, message.message));
   }
 
+  /**
+   * A task attachment as a case file, exactly once. `file` returns no id (digest §4.4), so the file
+   * is found again by name among the case's participant files: an unlinked one is adopted (an upload
+   * just before a crash), else the bytes are uploaded and the new file linked.
+   */
+  async function file(number: string, attachmentId: bigint): Promise<PushOutcome> {
+    const attachment = await ctx.portal.attachment(attachmentId);
+    if (!attachment) return { status: 'skipped', reason: `attachment ${attachmentId} is gone` };
+    const unlinked = async () => {
+      for (const existing of (await client.getCase(number)).files) {
+        if (existing.direction === 'support' || existing.name !== attachment.fileName || !existing.id) continue;
+        if ((await ctx.links.findLocal('attachment', existing.id)) === null) return existing.id;
+      }
+      return null;
+    };
+    let fileId = await unlinked();
+    if (fileId === null) {
+      await client.uploadFile(number, attachment.fileName, attachment.bytes);
+      fileId = await unlinked();
+    }
+    await ctx.links.save('attachment', attachmentId, fileId ?? `${number}/${attachment.fileName}#${attachmentId}`);
+    return { status: 'sent', externalId: number };
+  }
+
   return async function push(change: OutboundChange): Promise<PushOutcome> {
     const { call } = change;
     if (ctx.dryRun) {
@@ -50,6 +74,13 @@ export function createPush(ctx: Context, client: BpmClient) {
         if ((await ctx.links.findExternal('message', change.message.id)) === null)
           await message(number, change.message);
         return { status: 'sent', externalId: number };
+      }
+      case 'attachment.created': {
+        if (change.entityId === null) return { status: 'skipped', reason: 'no attachment id' };
+        if ((await ctx.links.findExternal('attachment', change.entityId)) !== null) {
+          return { status: 'skipped', reason: 'the attachment is already a case file' };
+        }
+        return file(await caseFor(call), change.entityId);
       }
       case 'call.status': {
         if (call.status !== 'Closed') return { status: 'skipped', reason: `BPM's specialists drive ${call.status}` };

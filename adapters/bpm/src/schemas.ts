@@ -38,6 +38,8 @@ const messagesSchema = z
     return parsed.data;
   });
 
+export const fileSchema = z.looseObject({ id: text, name: text, direction: text });
+
 export const caseSchema = z.looseObject({
   number: z.string().min(1),
   subject: text,
@@ -46,6 +48,10 @@ export const caseSchema = z.looseObject({
   modifiedon: text,
   solution: text,
   messages: messagesSchema,
+  files: z
+    .array(fileSchema)
+    .nullish()
+    .transform((files) => files ?? []),
 });
 
 export type BpmCase = z.output<typeof caseSchema>;

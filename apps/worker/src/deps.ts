@@ -1,5 +1,5 @@
 import type { Config } from '@callbridge/config';
-import type { PrismaClient } from '@callbridge/db';
+import type { BlobStore, PrismaClient } from '@callbridge/db';
 import type { AdapterRegistry } from '@callbridge/sync';
 import type { Logger } from 'pino';
 
@@ -11,6 +11,8 @@ export interface WorkerDeps {
   logger: Logger;
   /** The adapters connections use (adapters/index.ts). */
   adapters: AdapterRegistry;
+  /** Attachment bytes (default: the API's disk store under DATA_DIR/blobs). */
+  blobs?: BlobStore;
   /** Overrides for tests; production uses the defaults. */
   relayPollIntervalMs?: number;
   /** How often the pull schedules are matched to the connections (default 5 s). */

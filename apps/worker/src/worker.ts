@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { DiskBlobStore } from '@callbridge/db';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { ConnectionCookieJar } from '@callbridge/http';
 import { Redis } from 'ioredis';
@@ -38,6 +40,7 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
     keys: deps.config.CREDENTIALS_KEYS ?? [],
     observer: metrics.observer,
     cookieJars: new Map<string, ConnectionCookieJar>(),
+    blobs: deps.blobs ?? new DiskBlobStore(path.resolve(deps.config.DATA_DIR, 'blobs')),
   };
   // A job whose worker died (kill -9, power loss) is taken up again once its lock lapses.
   const consumerOptions = {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '@callbridge/config';
 import { issueTokenPair, seedExternalSystemKeys } from '@callbridge/core';
-import { createDb, DiskBlobStore, type PrismaClient } from '@callbridge/db';
+import { createDb, DiskBlobStore, type PrismaClient, type BlobStore } from '@callbridge/db';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '@callbridge/testkit/vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -34,6 +34,8 @@ export interface ApiHarness {
   app: App;
   db: PrismaClient;
   config: Config;
+  /** The harness's private attachment store (the worker reads pushed attachments from it). */
+  blobs: BlobStore;
   /** `Authorization` header of the dispatch system (ExternalSystemAuth). */
   dispatch: { authorization: string };
   /** A user with a fresh token pair, made directly in the database. */
@@ -79,6 +81,7 @@ export async function startApiHarness(
   const database: TestDatabase = await createTestDatabase();
   const db = createDb({ connectionString: database.url });
   const blobsDir = await mkdtemp(path.join(tmpdir(), 'callbridge-blobs-'));
+  const blobs = new DiskBlobStore(blobsDir);
   const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent', ...env });
   const redis = new Redis(testRedisUrl(), { lazyConnect: true });
   const app = await buildServer({
@@ -86,7 +89,7 @@ export async function startApiHarness(
     db,
     redis,
     logger: pino({ level: 'silent' }),
-    blobs: new DiskBlobStore(blobsDir),
+    blobs,
     adapters: createAdapterRegistry(options.adapters ?? []),
     ...(options.queuePrefix ? { queuePrefix: options.queuePrefix } : {}),
   });
@@ -97,6 +100,7 @@ export async function startApiHarness(
     app,
     db,
     config,
+    blobs,
     dispatch,
     async createUser(name = `user-${randomBytes(4).toString('hex')}`, password = 'secret1') {
       const passwordHash = createHash('sha256').update(password, 'utf8').digest();

@@ -21,6 +21,7 @@ export function startTestWorker(
     redisUrl: testRedisUrl(),
     queuePrefix: testQueuePrefix(),
     relayPollIntervalMs: 200,
+    blobs: api.blobs,
     ...options,
   });
 }

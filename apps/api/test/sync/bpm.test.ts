@@ -2,8 +2,10 @@ import { bpmAdapter } from '@callbridge/adapters';
 import { startBpmSimulator, type BpmSimulator } from '@callbridge/adapters/bpm/simulator';
 import { waitUntil } from '@callbridge/testkit';
 import type { RunningWorker } from '@callbridge/worker';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectionStack, type ConnectionStack } from '../support/connection-stack.js';
+import { multipartFile } from '../support/multipart.js';
 import { startTestWorker } from '../support/test-worker.js';
 
 const USER = { login: 'callbridge', password: 'bpm-secret-pass' };
@@ -105,6 +107,34 @@ describe('BPM: calls ⇄ support cases over a cookie session', () => {
       'Thank you, checking',
       `BPM support waits for you on case ${number}: Please confirm the fix`,
     ]);
+  });
+
+  it('uploads a task attachment as a case file, once', async () => {
+    const call = await createCall();
+    const { number } = await caseOf(call.number);
+    const owner = stack.owner.headers;
+    const inject = (url: string, payload: object) =>
+      stack.api.app.inject({ method: 'POST', url, headers: owner, payload });
+    expect((await inject(`/call/${call.id}/status`, { status: 'Committed' })).statusCode).toBe(200);
+    const taskId = call.tasks[0]!.id;
+    expect((await inject(`/calltask/${taskId}/status`, { status: 'Done' })).statusCode).toBe(204);
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a0' } })
+      .png()
+      .toBuffer();
+    const form = multipartFile('Attachment', 'meter-photo.png', png, 'image/png');
+    const uploaded = await stack.api.app.inject({
+      method: 'POST',
+      url: `/calltask/${taskId}/attachment`,
+      headers: { ...owner, ...form.headers },
+      payload: form.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBeLessThan(300);
+    const files = () => sim.cases().find((candidate) => candidate.number === number)!.files;
+    await waitUntil('the case file', async () => files().length === 1);
+    expect(files()[0]).toMatchObject({ name: 'meter-photo.png', size: png.length });
+    expect(files()[0]!.content.equals(png)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(files()).toHaveLength(1);
   });
 
   it('loses and duplicates nothing when sessions expire mid-run and the per-minute limit is low', async () => {

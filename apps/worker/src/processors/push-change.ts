@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@callbridge/db';
+import type { BlobStore, PrismaClient } from '@callbridge/db';
 import {
   openConnection,
   pushCallChanges,
@@ -24,6 +24,7 @@ export interface PushChangeDeps {
   logger: Logger;
   observer: SyncObserver;
   cookieJars?: Map<string, ConnectionCookieJar>;
+  blobs?: BlobStore;
 }
 
 /**
@@ -64,6 +65,6 @@ export async function pushChange(
 
 /** The connection with everything the engine hands it: shared rate limits, metrics, credentials keys. */
 export function openEngineConnection(deps: PushChangeDeps, connectionId: string) {
-  const { db, adapters, keys, logger, redis, observer, cookieJars } = deps;
-  return openConnection({ db, registry: adapters, keys, logger, redis, observer, cookieJars }, connectionId);
+  const { db, adapters, keys, logger, redis, observer, cookieJars, blobs } = deps;
+  return openConnection({ db, registry: adapters, keys, logger, redis, observer, cookieJars, blobs }, connectionId);
 }

@@ -123,6 +123,8 @@ export interface PortalOperations {
   requestAttention(callId: bigint, request: { externalId: string; text: string; date: Date }): Promise<boolean>;
   /** The call with this number, when the connection routes it (an external record found by its natural key). */
   findCallByNumber(number: string): Promise<CallSnapshot | null>;
+  /** A task attachment's name and bytes (for an `attachment.created` push); null when it is gone. */
+  attachment(id: bigint): Promise<{ id: bigint; fileName: string; contentType: string; bytes: Buffer } | null>;
 }
 
 export type CallProgress =

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@callbridge/db';
+import type { BlobStore, PrismaClient } from '@callbridge/db';
 import {
   createCookieJar,
   createHttpClient,
@@ -53,6 +53,8 @@ export interface OpenConnectionDeps {
    * cookie-session adapter logs in once rather than once per job. In memory only, never stored.
    */
   cookieJars?: Map<string, ConnectionCookieJar>;
+  /** Where attachment bytes live, for pushes of task attachments. */
+  blobs?: BlobStore;
 }
 
 /**
@@ -116,7 +118,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     plan: (action) => plan.push(action),
     cursors: prismaCursorStore(deps.db, row.id),
     links: prismaLinkStore(deps.db, row.id),
-    portal: portalOperations(deps.db, row.id, logger),
+    portal: portalOperations(deps.db, row.id, logger, deps.blobs),
   });
   return { id: row.id, definition, engine: engine.data, adapter, http, observer, plan, close: () => http.close() };
 }

@@ -6,7 +6,7 @@ import {
   postExternalMessage,
   raiseExternalJeopardy,
 } from '@callbridge/core';
-import { inTransaction, type Db } from '@callbridge/db';
+import { inTransaction, type BlobStore, type Db } from '@callbridge/db';
 import type { Logger } from 'pino';
 import type { PortalOperations } from '../contract/adapter.js';
 import { loadCallSnapshot } from './call-snapshot.js';
@@ -18,7 +18,7 @@ import { routesOwner } from './route-change.js';
  * applies it: a crash after the apply cannot let a retry apply it again. A change the portal refuses
  * (409: the call is Closed, a jeopardy is already open) is logged and skipped, not retried forever.
  */
-export function portalOperations(db: Db, connectionId: string, logger: Logger): PortalOperations {
+export function portalOperations(db: Db, connectionId: string, logger: Logger, blobs?: BlobStore): PortalOperations {
   const origin = { connectionId };
   const linked = (tx: Db, entity: string, externalId: string) =>
     tx.externalLink.findUnique({
@@ -96,6 +96,12 @@ export function portalOperations(db: Db, connectionId: string, logger: Logger): 
       if (!call) return null;
       const connection = await db.connection.findUnique({ where: { id: connectionId }, select: { filter: true } });
       return connection && routesOwner(connection.filter, call.ownerId) ? loadCallSnapshot(db, call.id) : null;
+    },
+
+    async attachment(id) {
+      const row = await db.callTaskAttachment.findUnique({ where: { id } });
+      const bytes = row && blobs ? await blobs.get(row.blobKey) : null;
+      return row && bytes ? { id, fileName: row.name, contentType: row.contentType, bytes } : null;
     },
 
     async raiseJeopardy(callId, jeopardy) {
