@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { BpmRefusal, CaseStore, type CaseRecord } from './cases.js';
 import { DEFAULT_LOGIN_FIELDS, MinuteLimiter, Sessions, type Session } from './sessions.js';
+import { seededRandom } from '@callbridge/testkit';
 
 /** Switches that change the simulator's behaviour at run time. */
 export interface BpmSwitches {
@@ -49,18 +50,6 @@ export interface BpmSimulator {
 export const RATE_LIMITED = 'Exceeded the maximum number of request per minute';
 const SERVICES = '/0/ssp/rest/PublicWebServices/';
 const DEFAULT_TTL_MS = 30 * 60_000;
-
-/** mulberry32: a tiny seeded generator, so a failure pattern can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Service = 'case' | 'message' | 'file' | 'update_case' | 'cases';
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { OBJECT_TYPES, type ObjectType, type StoredTicket } from './records.js';
 import { Task24Refusal, Task24Store } from './store.js';
+import { seededRandom } from '@callbridge/testkit';
 
 /** Switches that make the simulator misbehave, for tests and benchmarks. */
 export interface Task24Faults {
@@ -51,18 +52,6 @@ export interface Task24Simulator {
 
 const METHODS = ['get', 'items', 'add', 'save', 'delete'] as const;
 type Method = (typeof METHODS)[number];
-
-/** mulberry32: a tiny seeded generator, so a fault pattern can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A task24.pro Data API (digest `task24-api.md`) over real HTTP: both addressing styles, parameters

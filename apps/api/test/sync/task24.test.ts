@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { task24Adapter } from '@callbridge/adapters';
-import { startTask24Simulator, type Task24Simulator } from '@callbridge/adapters/task24/simulator';
+import type { Task24Simulator } from '@callbridge/adapters/task24/simulator';
 import { waitUntil } from '@callbridge/testkit';
 import type { RunningWorker } from '@callbridge/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiHarness, type ApiHarness, type TestUser } from '../support/api-harness.js';
+import type { ApiHarness, TestUser } from '../support/api-harness.js';
+import { startTask24Stack, type Task24Stack } from '../support/task24-stack.js';
 import { startTestWorker } from '../support/test-worker.js';
-
-const ADMIN_KEY = 'admin-key-for-task24-tests';
-const TOKEN = 'task24-account-token';
 
 /** Issue 5's "done when", on the real API, worker, PostgreSQL, Redis and the task24 simulator. */
 describe('task24: calls ⇄ tickets through the whole stack', () => {
+  let stack: Task24Stack;
   let api: ApiHarness;
   let worker: RunningWorker;
   let sim: Task24Simulator;
@@ -20,38 +18,17 @@ describe('task24: calls ⇄ tickets through the whole stack', () => {
   let connectionId: string;
 
   beforeAll(async () => {
-    api = await startApiHarness(
-      { ADMIN_API_KEY: ADMIN_KEY, CREDENTIALS_KEYS: `k1:${randomBytes(32).toString('base64')}` },
-      { adapters: [task24Adapter] },
-    );
-    sim = await startTask24Simulator({ tokens: [TOKEN] });
-    routed = await api.createUser('task24-owner');
+    stack = await startTask24Stack();
+    ({ api, sim, connectionId, owner: routed } = stack);
     other = await api.createUser('someone-else');
-    const created = await api.app.inject({
-      method: 'POST',
-      url: '/admin/connections',
-      headers: { authorization: `Bearer ${ADMIN_KEY}` },
-      payload: {
-        adapter: 'task24',
-        name: 'task24 demo account',
-        baseUrl: sim.url,
-        credentials: { token: TOKEN },
-        settings: { timeoutMs: 1_000 },
-        filter: { ownerIds: [routed.id] },
-        schedule: { pollIntervalMs: 1_000 },
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    connectionId = created.json<{ id: string }>().id;
-    worker = await startTestWorker(api, [task24Adapter], { scheduleRefreshMs: 200 });
+    worker = await startTestWorker(api, [task24Adapter], { queuePrefix: stack.queuePrefix, scheduleRefreshMs: 200 });
   });
   afterAll(async () => {
     await worker?.close();
-    await sim?.close();
-    await api?.close();
+    await stack?.close();
   });
 
-  const ticketsOf = (number: string) => sim.tickets().filter((ticket) => ticket.subject?.startsWith(`${number} `));
+  const ticketsOf = (number: string) => stack.ticketsOf(number);
   const ticketOf = async (number: string) => {
     await waitUntil(`a ticket for call ${number}`, async () => ticketsOf(number).length > 0);
     return ticketsOf(number)[0]!;

@@ -46,18 +46,21 @@ export const pushChangeJob = {
 
 export type PushChangePayload = z.infer<typeof pushChangeJob.payload>;
 
+/** Jobs fired by a connection's schedulers (pull, reconcile): the next tick runs anyway, so few attempts. */
+const scheduledJobOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} satisfies JobsOptions;
+
 /** One pull of a connection: fired by its job scheduler every `pollIntervalMs`, or by "sync now". */
 export const pullJob = {
   queue: 'pull' as const,
   name: 'pull',
   payload: z.object({ connectionId: z.uuid(), trigger: z.enum(['schedule', 'manual']).default('schedule') }),
   schedulerId: (connectionId: string) => `pull-${connectionId}`,
-  options: {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: { age: 3600, count: 1_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  } satisfies JobsOptions,
+  options: scheduledJobOptions,
 } as const;
 
 export type PullPayload = z.infer<typeof pullJob.payload>;
@@ -73,12 +76,7 @@ export const reconcileJob = {
   schedulerId: (connectionId: string) => `reconcile-${connectionId}`,
   /** Less often than pulls: it is a safety net, not the path changes normally take. */
   everyMs: (pollIntervalMs: number) => Math.max(pollIntervalMs, 30_000),
-  options: {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: { age: 3600, count: 1_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  } satisfies JobsOptions,
+  options: scheduledJobOptions,
 } as const;
 
 export type ReconcilePayload = z.infer<typeof reconcileJob.payload>;
