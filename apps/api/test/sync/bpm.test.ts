@@ -109,6 +109,29 @@ describe('BPM: calls ⇄ support cases over a cookie session', () => {
     ]);
   });
 
+  it('closes the case when the call is closed in the portal', async () => {
+    const call = await createCall();
+    const { number } = await caseOf(call.number);
+    for (const payload of [{ status: 'Committed' }, { status: 'Done', comments: 'Fixed on site' }]) {
+      const moved = await stack.api.app.inject({
+        method: 'POST',
+        url: `/call/${call.id}/status`,
+        headers: stack.owner.headers,
+        payload,
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const closed = await stack.api.app.inject({
+      method: 'POST',
+      url: `/call/${call.id}/close`,
+      headers: stack.api.dispatch,
+    });
+    expect(closed.statusCode, closed.body).toBeLessThan(300);
+    await waitUntil('the case to be closed', async () =>
+      sim.cases().some((candidate) => candidate.number === number && candidate.statuscode === 5),
+    );
+  });
+
   it('uploads a task attachment as a case file, once', async () => {
     const call = await createCall();
     const { number } = await caseOf(call.number);
