@@ -47,4 +47,5 @@ export { routedConnections, routesOwner } from './engine/route-change.js';
 export { reconcileConnection, RECONCILE_STREAM } from './engine/reconcile-connection.js';
 export { pushCallChanges, pushStream, type PushJob, type PushResult } from './engine/push-changes.js';
 export { pullConnection } from './engine/pull-connection.js';
+export { recordSyncRun, type SyncRunStart } from './engine/record-sync-run.js';
 export { silentObserver, type SyncObserver } from './engine/sync-observer.js';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@callbridge/db';
-import { reconcileConnection } from '@callbridge/sync';
+import { reconcileConnection, recordSyncRun } from '@callbridge/sync';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { pushChangeJob, type ReconcilePayload } from '../queues/catalog.js';
@@ -12,12 +12,9 @@ export async function reconcileConnectionJob(
   deps: { db: PrismaClient; pushQueue: Queue; logger: Logger },
   payload: ReconcilePayload,
 ) {
-  const run = await deps.db.syncRun.create({
-    data: { connectionId: payload.connectionId, kind: 'reconcile', status: 'running', trigger: 'schedule' },
-    select: { id: true },
-  });
   const totals = { checked: 0, enqueued: 0 };
-  try {
+  const start = { connectionId: payload.connectionId, kind: 'reconcile' as const, trigger: 'schedule' };
+  await recordSyncRun(deps.db, start, totals, async () => {
     for (let round = 0, more = true; more && round < MAX_ROUNDS; round += 1) {
       const result = await reconcileConnection(deps.db, payload.connectionId, async (job) => {
         const outboxId = String(job.outboxId);
@@ -31,17 +28,7 @@ export async function reconcileConnectionJob(
       totals.enqueued += result.enqueued;
       more = result.more;
     }
-    if (totals.enqueued > 0) deps.logger.warn(totals, 'reconcile found changes the outbox path had not pushed');
-    await deps.db.syncRun.update({
-      where: { id: run.id },
-      data: { status: 'succeeded', stats: totals, finishedAt: new Date() },
-    });
-    return totals;
-  } catch (error) {
-    await deps.db.syncRun.update({
-      where: { id: run.id },
-      data: { status: 'failed', stats: totals, error: String(error).slice(0, 2_000), finishedAt: new Date() },
-    });
-    throw error;
-  }
+  });
+  if (totals.enqueued > 0) deps.logger.warn(totals, 'reconcile found changes the outbox path had not pushed');
+  return totals;
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@callbridge/db';
 import type { OpenedConnection } from './open-connection.js';
+import { recordSyncRun } from './record-sync-run.js';
 
 /** Pull rounds one job may run while the adapter says more is waiting; the next tick goes on. */
 const MAX_ROUNDS = 20;
@@ -21,40 +22,20 @@ export async function pullConnection(
     orderBy: { startedAt: 'desc' },
     select: { startedAt: true },
   });
-  const run = await db.syncRun.create({
-    data: { connectionId: connection.id, kind: 'pull', status: 'running', trigger },
-    select: { id: true },
-  });
-  let applied = 0;
-  let rounds = 0;
-  try {
-    for (let more = true; more && rounds < MAX_ROUNDS;) {
-      const outcome = await adapter.pull();
-      applied += outcome.applied;
+  const stats = { applied: 0, rounds: 0 };
+  await recordSyncRun(db, { connectionId: connection.id, kind: 'pull', trigger }, stats, async () => {
+    for (let more = true; more && stats.rounds < MAX_ROUNDS;) {
+      const outcome = await adapter.pull!();
+      stats.applied += outcome.applied;
       more = outcome.more;
-      rounds += 1;
+      stats.rounds += 1;
     }
-    await db.syncRun.update({
-      where: { id: run.id },
-      data: { status: 'succeeded', stats: { applied, rounds }, finishedAt: new Date() },
-    });
-    if (previous) {
-      connection.observer.pulled(
-        { id: connection.id, adapter: connection.definition.kind },
-        Date.now() - previous.startedAt.getTime(),
-      );
-    }
-    return { applied, rounds };
-  } catch (error) {
-    await db.syncRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'failed',
-        stats: { applied, rounds },
-        error: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
-        finishedAt: new Date(),
-      },
-    });
-    throw error;
+  });
+  if (previous) {
+    connection.observer.pulled(
+      { id: connection.id, adapter: connection.definition.kind },
+      Date.now() - previous.startedAt.getTime(),
+    );
   }
+  return stats;
 }

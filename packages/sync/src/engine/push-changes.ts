@@ -1,6 +1,7 @@
-import type { Prisma, PrismaClient } from '@callbridge/db';
+import type { PrismaClient } from '@callbridge/db';
 import { loadCallSnapshot } from './call-snapshot.js';
 import type { OpenedConnection } from './open-connection.js';
+import { recordSyncRun } from './record-sync-run.js';
 import { prismaCursorStore } from './stores.js';
 
 export interface PushJob {
@@ -10,10 +11,7 @@ export interface PushJob {
   outboxId: bigint;
 }
 
-export interface PushResult {
-  pushed: number;
-  skipped: number;
-}
+export type PushResult = { pushed: number; skipped: number };
 
 /** The per-connection cursor of a call's outbox entries already pushed. */
 export const pushStream = (callId: bigint) => `push:call:${callId}`;
@@ -42,57 +40,41 @@ export async function pushCallChanges(
 
   const call = await loadCallSnapshot(db, job.callId);
   if (!call) throw new Error(`call ${job.callId} does not exist`);
-  const run = await db.syncRun.create({
-    data: { connectionId: connection.id, kind: 'push', status: 'running', trigger: 'outbox' },
-    select: { id: true },
-  });
   const result: PushResult = { pushed: 0, skipped: 0 };
-  try {
-    for (const entry of pending) {
-      if (entry.originConnectionId === connection.id) {
-        result.skipped += 1;
-      } else {
-        await adapter.push({
-          changeId: entry.id,
-          topic: entry.topic,
-          callId: job.callId,
-          entityId: entry.entityId,
-          payload: entry.payload as Record<string, unknown>,
-          call,
-          ...(entry.topic === 'message.created' && entry.entityId !== null
-            ? { message: await loadMessage(db, entry.entityId) }
-            : {}),
-        });
-        result.pushed += 1;
-        connection.observer.pushed(
-          { id: connection.id, adapter: connection.definition.kind },
-          Date.now() - entry.createdAt.getTime(),
-        );
+  const start = { connectionId: connection.id, kind: 'push' as const, trigger: 'outbox' };
+  const plan = () => (connection.engine.dryRun ? connection.plan : undefined);
+  await recordSyncRun(
+    db,
+    start,
+    result,
+    async () => {
+      for (const entry of pending) {
+        if (entry.originConnectionId === connection.id) {
+          result.skipped += 1;
+        } else {
+          await adapter.push!({
+            changeId: entry.id,
+            topic: entry.topic,
+            callId: job.callId,
+            entityId: entry.entityId,
+            payload: entry.payload as Record<string, unknown>,
+            call,
+            ...(entry.topic === 'message.created' && entry.entityId !== null
+              ? { message: await loadMessage(db, entry.entityId) }
+              : {}),
+          });
+          result.pushed += 1;
+          connection.observer.pushed(
+            { id: connection.id, adapter: connection.definition.kind },
+            Date.now() - entry.createdAt.getTime(),
+          );
+        }
+        await cursors.set(stream, String(entry.id));
       }
-      await cursors.set(stream, String(entry.id));
-    }
-    await db.syncRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'succeeded',
-        stats: { ...result },
-        plan: connection.engine.dryRun ? (connection.plan as Prisma.InputJsonArray) : undefined,
-        finishedAt: new Date(),
-      },
-    });
-    return result;
-  } catch (error) {
-    await db.syncRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'failed',
-        stats: { ...result },
-        error: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
-        finishedAt: new Date(),
-      },
-    });
-    throw error;
-  }
+    },
+    plan,
+  );
+  return result;
 }
 
 async function loadMessage(db: PrismaClient, id: bigint) {
