@@ -1,13 +1,12 @@
 import { inTransaction, type Db } from '@callbridge/db';
 import { invalid, notFound } from '../errors.js';
 import { recordOutbox } from '../outbox/record-outbox.js';
+import { contractorPath } from './call-status.js';
 import { lockCall } from './owned-call.js';
 
 /** What the contractor's own system reports about a call's progress. */
 export type CallProgress =
   { status: 'Committed'; at: Date } | { status: 'Done'; at: Date; comment: string; committedAt?: Date | undefined };
-
-const RANK = { New: 0, Committed: 1, Done: 2, Closed: 3 } as const;
 
 /**
  * Moves a call forward as the contractor's ticketing system reports it (a pull), tagged with the
@@ -26,9 +25,8 @@ export async function advanceCall(
   return inTransaction(db, async (tx) => {
     const call = await lockCall(tx, callId);
     if (!call) throw notFound(`call ${callId} not found`);
-    if (RANK[call.status] >= RANK[progress.status]) return false;
-    const steps =
-      progress.status === 'Done' && call.status === 'New' ? (['Committed', 'Done'] as const) : [progress.status];
+    const steps = contractorPath(call.status, progress.status);
+    if (!steps) return false;
     let from = call.status;
     for (const to of steps) {
       await tx.call.update({

@@ -14,6 +14,19 @@ export function contractorMayMove(from: CallStatus, to: CallStatus): boolean {
   return CONTRACTOR_TRANSITIONS[from] === to;
 }
 
+/**
+ * The contractor's steps from `from` to `to` (`New → Done` is `[Committed, Done]`); null when `to`
+ * is not ahead of `from` on the contractor's path (already there, behind it, or Closed).
+ */
+export function contractorPath(from: CallStatus, to: CallStatus): CallStatus[] | null {
+  const steps: CallStatus[] = [];
+  for (let at = CONTRACTOR_TRANSITIONS[from]; at; at = CONTRACTOR_TRANSITIONS[at]) {
+    steps.push(at);
+    if (at === to) return steps;
+  }
+  return null;
+}
+
 /** Whether the dispatch centre may close a call in `status` (E8, Ambiguity 21: Done only). */
 export function dispatcherMayClose(status: CallStatus): boolean {
   return status === 'Done';
