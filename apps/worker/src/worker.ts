@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { DiskBlobStore } from '@callbridge/db';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { ConnectionCookieJar } from '@callbridge/http';
 import { Redis } from 'ioredis';
 import type { WorkerDeps } from './deps.js';
 import { recordJobOutcome } from './audit/record-job-outcome.js';
 import { dispatchOutboxEntry } from './processors/dispatch-outbox-entry.js';
+import type { EngineDeps } from './processors/engine-connection.js';
 import { pullConnectionJob } from './processors/pull-connection.js';
 import { pushChange } from './processors/push-change.js';
 import { createWorkerMetrics } from './metrics/worker-metrics.js';
@@ -33,13 +33,13 @@ export async function buildWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const pushQueue = new Queue(QUEUES.push, { connection: producerConnection, prefix });
   const pullQueue = new Queue(QUEUES.pull, { connection: producerConnection, prefix });
   const metrics = createWorkerMetrics();
-  const engineDeps = {
+  const engineDeps: Omit<EngineDeps, 'logger'> = {
     db,
     redis,
     adapters: deps.adapters,
     keys: deps.config.CREDENTIALS_KEYS ?? [],
     observer: metrics.observer,
-    cookieJars: new Map<string, ConnectionCookieJar>(),
+    cookieJars: new Map(),
     blobs: deps.blobs ?? new DiskBlobStore(path.resolve(deps.config.DATA_DIR, 'blobs')),
   };
   // A job whose worker died (kill -9, power loss) is taken up again once its lock lapses.

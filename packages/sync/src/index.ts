@@ -33,6 +33,7 @@ export {
   ConnectionError,
   type OpenedConnection,
   type OpenConnectionDeps,
+  type KeptCookieJars,
 } from './engine/open-connection.js';
 export {
   createConnection,

@@ -1,9 +1,9 @@
 import type { BlobStore, PrismaClient } from '@callbridge/db';
-import type { ConnectionCookieJar } from '@callbridge/http';
 import {
   openConnection,
   type AdapterRegistry,
   type CredentialsKey,
+  type KeptCookieJars,
   type OpenedConnection,
   type SyncObserver,
 } from '@callbridge/sync';
@@ -19,7 +19,7 @@ export interface EngineDeps {
   keys: readonly CredentialsKey[];
   logger: Logger;
   observer: SyncObserver;
-  cookieJars?: Map<string, ConnectionCookieJar>;
+  cookieJars?: KeptCookieJars;
   blobs?: BlobStore;
 }
 

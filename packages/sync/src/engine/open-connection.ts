@@ -52,7 +52,7 @@ export interface OpenConnectionDeps {
    * Session cookies kept between jobs of this process, per connection (and its last change), so a
    * cookie-session adapter logs in once rather than once per job. In memory only, never stored.
    */
-  cookieJars?: Map<string, ConnectionCookieJar>;
+  cookieJars?: KeptCookieJars;
   /** Where attachment bytes live, for pushes of task attachments. */
   blobs?: BlobStore;
 }
@@ -92,7 +92,7 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
     connectionId: row.id,
     logger,
     redact: { secretParams, secretValues },
-    cookieJar: cookieJarFor(deps.cookieJars, `${row.id}:${row.updatedAt.getTime()}`, row.baseUrl),
+    cookieJar: cookieJarFor(deps.cookieJars, row),
     onAttempt: (attempt) => observer.externalRequest(labels, attempt),
     timeouts: { overallMs: engine.data.timeoutMs, headersMs: engine.data.timeoutMs, bodyMs: engine.data.timeoutMs },
     ...(deps.redis && engine.data.rateLimit
@@ -123,15 +123,17 @@ export async function openConnection(deps: OpenConnectionDeps, connectionId: str
   return { id: row.id, definition, engine: engine.data, adapter, http, observer, plan, close: () => http.close() };
 }
 
-function cookieJarFor(jars: Map<string, ConnectionCookieJar> | undefined, key: string, baseUrl: string) {
-  if (!jars) return createCookieJar(baseUrl);
-  let jar = jars.get(key);
-  if (!jar) {
-    // A connection changed (new credentials, new URL) leaves its old jar behind: drop those.
-    const connectionId = key.slice(0, key.indexOf(':'));
-    for (const old of jars.keys()) if (old.startsWith(`${connectionId}:`)) jars.delete(old);
-    jar = createCookieJar(baseUrl);
-    jars.set(key, jar);
+/** Session cookies a worker keeps between jobs: per connection, for the connection as last changed. */
+export type KeptCookieJars = Map<string, { version: number; jar: ConnectionCookieJar }>;
+
+function cookieJarFor(jars: KeptCookieJars | undefined, row: { id: string; updatedAt: Date; baseUrl: string }) {
+  if (!jars) return createCookieJar(row.baseUrl);
+  const version = row.updatedAt.getTime();
+  let kept = jars.get(row.id);
+  // A changed connection (new credentials, new URL) starts a fresh session.
+  if (kept?.version !== version) {
+    kept = { version, jar: createCookieJar(row.baseUrl) };
+    jars.set(row.id, kept);
   }
-  return jar;
+  return kept.jar;
 }
