@@ -2,6 +2,7 @@ import {
   advanceCall,
   closeCall,
   DomainError,
+  dispatcherMayClose,
   notify,
   postExternalMessage,
   raiseExternalJeopardy,
@@ -63,8 +64,9 @@ export function portalOperations(db: Db, connectionId: string, logger: Logger, b
 
     async closeCall(callId) {
       try {
+        // Not Done (already Closed, or not yet finished): nothing to do, and no 409 to log each poll.
         const call = await db.call.findUnique({ where: { id: callId }, select: { status: true } });
-        if (call?.status !== 'Done') return false;
+        if (!call || !dispatcherMayClose(call.status)) return false;
         await closeCall(db, callId, origin);
         return true;
       } catch (error) {
